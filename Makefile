@@ -1,0 +1,131 @@
+# k2diary: plain GNU make, no configure step.
+# User variables (CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PREFIX, DESTDIR, MANDIR)
+# are left to the user; the flags the build needs live in K2_* variables.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+
+PKGS       = ncursesw sqlite3 yaml-0.1
+K2_STD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Ibuild \
+             -DK2_VERSION='"$(VERSION)"'
+K2_WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+ifneq ($(CI),)
+K2_WARN   += -Werror
+endif
+K2_PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+K2_PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+# SANITIZE=1 builds everything into build-asan/ with ASan and UBSan.
+ifeq ($(SANITIZE),1)
+B          = build-asan
+K2_SAN     = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B         ?= build
+K2_SAN     =
+endif
+
+ALL_CFLAGS  = $(K2_STD) $(K2_WARN) $(K2_PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(K2_SAN) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(K2_SAN)
+
+# Curses-free modules form libcore.a, which the unit tests link.
+UI_SRC     = $(wildcard src/ui_*.c) src/app.c src/main.c
+CORE_SRC   = $(filter-out $(UI_SRC),$(wildcard src/*.c))
+CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o) $(B)/builtin_foods.o
+UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
+TEST_SRC   = $(wildcard tests/unit/test_*.c)
+TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all run check unit e2e lint check-layers deps install uninstall clean bench fuzz
+
+all: k2diary
+
+k2diary: $(B)/k2diary
+	@[ "$(B)" = build ] && cp -f $(B)/k2diary $@ || true
+
+$(B)/k2diary: $(UI_OBJ) $(B)/libcore.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UI_OBJ) $(B)/libcore.a $(K2_PKG_LIBS) $(LDLIBS) -lm
+
+$(B)/libcore.a: $(CORE_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(CORE_OBJ)
+
+$(B)/%.o: src/%.c | $(B)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The catalogue compiled in: foods.yaml as a byte array, parsed by the same loader.
+$(B)/builtin_foods.c: foods.yaml | $(B)
+	{ echo '/* Generated from foods.yaml by the Makefile; do not edit. */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'const unsigned char catalogue_builtin[] = {'; \
+	  od -An -v -tx1 foods.yaml | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00 };'; \
+	  echo 'const size_t catalogue_builtin_len = sizeof catalogue_builtin - 1;'; } > $@.tmp
+	mv $@.tmp $@
+
+$(B)/builtin_foods.o: $(B)/builtin_foods.c
+	$(CC) $(K2_STD) $(CPPFLAGS) $(CFLAGS) $(K2_SAN) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libcore.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -DK2_SRCDIR='"$(CURDIR)"' -o $@ $< \
+	    $(ALL_LDFLAGS) $(B)/libcore.a $(K2_PKG_LIBS) $(CMOCKA_LIBS) $(LDLIBS) -lm
+
+$(B) $(B)/tests:
+	mkdir -p $@
+
+unit: $(TEST_BIN)
+
+run: deps
+	$(MAKE) all
+	./k2diary
+
+# check: unit tests (plain and under ASan+UBSan), end-to-end tests, man-page
+# lint and the layer rule; tests/run.sh prints the final "N passed, N failed".
+check: deps
+	$(MAKE) all unit
+	$(MAKE) SANITIZE=1 unit
+	$(MAKE) lint check-layers
+	K2DIARY=$(CURDIR)/k2diary tests/run.sh build/tests build-asan/tests tests/e2e
+
+lint:
+	mandoc -Tlint -W warning man/k2diary.1
+
+# Only the adapter files may include the libraries' headers.
+check-layers:
+	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/*.h | grep -v '^src/yread.c$$'; \
+	        grep -l '#include <sqlite3.h>' src/*.c include/*.h | grep -v '^src/diary.c$$'; \
+	        grep -lE '#include <n?cursesw?/?n?curses.h>' src/*.c include/*.h | grep -v '^src/ui_'); \
+	if [ -n "$$bad" ]; then echo "layer rule broken in: $$bad"; exit 1; fi; echo "layers ok"
+
+# Debian packages needed to build and test; installed only when missing.
+DEB_PKGS = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
+           libcmocka-dev tmux sqlite3 mandoc clang valgrind
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	    $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $$missing; \
+	fi
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 k2diary $(DESTDIR)$(BINDIR)/k2diary
+	install -m 0644 man/k2diary.1 $(DESTDIR)$(MANDIR)/man1/k2diary.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/k2diary $(DESTDIR)$(MANDIR)/man1/k2diary.1
+
+clean:
+	rm -rf build build-asan k2diary
+
+-include $(wildcard $(B)/*.d $(B)/tests/*.d)

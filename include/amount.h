@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: ISC */
+/* The amount grammar: "1", "0.5", ".5", "1/2", "1 1/2", "½", "2 slice", "30g". */
+#ifndef K2_AMOUNT_H
+#define K2_AMOUNT_H
+
+#include <stddef.h>
+#include "food.h"
+
+#define AMOUNT_MAX_SERVINGS 100.0
+#define AMOUNT_MAX_GRAMS 5000.0
+
+/*
+ * A parsed amount of one food. label is borrowed from the food's serving
+ * (or the static "g"); grams is 0 when the food has no gram weight.
+ */
+struct amount {
+	double		 quantity;	/* in units of label */
+	const char	*label;
+	double		 grams;		/* total grams eaten */
+	double		 servings;	/* in default servings */
+};
+
+/* One default serving of f. */
+void amount_default(const struct food *f, struct amount *out);
+/*
+ * Parse text as an amount of f. Returns 0, or -1 with a message in err
+ * that names the food's units.
+ */
+int amount_parse(const char *text, const struct food *f, struct amount *out,
+    char *err, size_t errlen);
+/* Parse just the number part ("1 1/2", "½", ".5"); -1 if it is not one. */
+int amount_number(const char *text, double *out, const char **end);
+/* Name the food's units: "slice, oz or g". */
+void amount_units(const struct food *f, char *buf, size_t len);
+
+#endif

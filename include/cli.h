@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: ISC */
+/* The command line: options, and the companion commands that need no screen. */
+#ifndef K2_CLI_H
+#define K2_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit statuses. */
+#define EXIT_OK 0
+#define EXIT_ERROR 1
+#define EXIT_USAGE 2
+
+struct cli_opts {
+	const char	*foods;		/* --foods or K2DIARY_FOODS */
+	const char	*db;		/* --db or K2DIARY_DB */
+	const char	*config;	/* --config */
+	const char	*date;		/* --date DAY */
+	const char	*format;	/* --format csv|json */
+	const char	*from;		/* --from DAY */
+	const char	*to;		/* --to DAY */
+	bool		 json;
+	bool		 no_color;
+	bool		 help;
+	bool		 version;
+	const char	*command;	/* NULL: the full screen */
+	char		**args;		/* the command's arguments */
+	int		 nargs;
+};
+
+/*
+ * Parse argv (pure but for reading K2DIARY_FOODS and K2DIARY_DB). Returns
+ * 0, or -1 with a one-line message in err (a usage error).
+ */
+int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
+    size_t errlen);
+/* Run a parsed command line; returns the exit status. */
+int cli_run(const struct cli_opts *o);
+
+#endif

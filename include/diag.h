@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: ISC */
+/* Diagnostics: "file:line:col: message", collected up to a bound. */
+#ifndef K2_DIAG_H
+#define K2_DIAG_H
+
+#include <stdio.h>
+#include "util.h"
+
+#define DIAG_MAX 50
+
+/* One message. file is borrowed; line and col are 1-based, 0 when unknown. */
+struct diag {
+	const char	*file;
+	unsigned	 line;
+	unsigned	 col;
+	char		 msg[512];
+};
+
+/* Up to DIAG_MAX messages; dropped counts the ones past the bound. */
+struct diag_list {
+	struct diag	 d[DIAG_MAX];
+	size_t		 n;
+	size_t		 dropped;
+};
+
+void diag_list_init(struct diag_list *);
+/* Append a message; past DIAG_MAX only counts it. */
+void diag_add(struct diag_list *, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...) K2_PRINTF(5, 6);
+/* Fill one diag (for single-error APIs); NULL d is allowed. */
+void diag_set(struct diag *d, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...) K2_PRINTF(5, 6);
+/* "file:line:col: msg" (parts that are unknown are left out). */
+void diag_format(const struct diag *, char *buf, size_t len);
+/* Print every message, one a line, and a count of dropped ones. */
+void diag_print(const struct diag_list *, FILE *);
+
+#endif

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: ISC */
+/* The food model: nutrients with known/unknown kept apart, servings, flags. */
+#ifndef K2_FOOD_H
+#define K2_FOOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Nutrients. NUT_K2 is the total K2: given by the catalogue (k2_ug) when
+ * the split by chain is not known, otherwise the sum of the known chains.
+ */
+enum nutrient {
+	NUT_MK4,
+	NUT_MK7,
+	NUT_MK_OTHER,
+	NUT_K2,
+	NUT_K1,
+	NUT_SAT_FAT,
+	NUT_SODIUM,
+	NUT_KCAL,
+	NUT_COUNT
+};
+
+/* Values with a bit per nutrient saying it is known; unknown is never 0. */
+struct nutrients {
+	double		 v[NUT_COUNT];
+	unsigned	 known;
+};
+
+enum food_group {
+	GROUP_FERMENTED_PLANT,
+	GROUP_CHEESE,
+	GROUP_DAIRY,
+	GROUP_EGG,
+	GROUP_MEAT,
+	GROUP_ORGAN_MEAT,
+	GROUP_FAT,
+	GROUP_SUPPLEMENT,
+	GROUP_LEAFY_GREEN,
+	GROUP_OTHER,
+	GROUP_COUNT
+};
+
+enum k2_confidence {
+	CONF_HIGH,
+	CONF_MEDIUM,
+	CONF_LOW,
+	CONF_DERIVED,
+	CONF_NONE,
+	CONF_LABEL,
+	CONF_TRIAL_DOSE,
+	CONF_UNRATED,		/* not given in the file */
+	CONF_COUNT
+};
+
+/* A serving unit. grams is 0 when unknown (allowed for per_serving foods). */
+struct serving {
+	char		*label;
+	double		 grams;
+};
+
+struct food {
+	char		*id;
+	char		*name;
+	enum food_group	 group;
+	char		**aliases;
+	size_t		 n_aliases;
+	struct serving	*servings;	/* at least one; [0] is the default */
+	size_t		 n_servings;
+	bool		 per_serving;	/* nut is per default serving, not per 100 g */
+	struct nutrients nut;
+	enum k2_confidence confidence;
+	char		*source;
+	const char	*file;		/* borrowed: where the food was defined */
+	unsigned	 line;		/* position of the food's mapping */
+	unsigned	 col;
+};
+
+/* The share of a daily limit per default serving that makes a food "high". */
+#define FOOD_HIGH_SHARE 0.20
+
+/* Key of a nutrient in foods.yaml ("mk4_ug" ...). */
+const char *nutrient_key(enum nutrient);
+/* Largest value 100 g can hold, for validation. */
+double nutrient_max_per_100g(enum nutrient);
+static inline bool
+nutrients_has(const struct nutrients *n, enum nutrient k)
+{
+	return (n->known & (1u << k)) != 0;
+}
+void nutrients_set(struct nutrients *, enum nutrient, double);
+/* Set NUT_K2 from the known chains when it is not given. */
+void nutrients_finish(struct nutrients *);
+/* out = n * factor, known bits kept. */
+void nutrients_scale(const struct nutrients *n, double factor,
+    struct nutrients *out);
+
+const char *food_group_name(enum food_group);
+/* Parse a group name; -1 if it is not one. */
+int food_group_parse(const char *, enum food_group *);
+const char *food_confidence_name(enum k2_confidence);
+int food_confidence_parse(const char *, enum k2_confidence *);
+
+/* Free the food's contents. */
+void food_release(struct food *);
+/* Nutrients for `servings` default servings of the food. */
+void food_amount(const struct food *, double servings, struct nutrients *out);
+/* Nutrient per default serving; false when unknown. */
+bool food_per_serving(const struct food *, enum nutrient, double *out);
+/* Per 100 g; false when unknown or the food has no gram weight. */
+bool food_per_100g(const struct food *, enum nutrient, double *out);
+/* One default serving gives at least threshold_ug of K2. */
+bool food_is_k2_rich(const struct food *, double threshold_ug);
+/* One default serving gives at least FOOD_HIGH_SHARE of the daily limit. */
+bool food_high_sat_fat(const struct food *, double limit_g);
+bool food_high_sodium(const struct food *, double limit_mg);
+/* Index of the serving with this label (case-insensitive), or -1. */
+int food_serving_index(const struct food *, const char *label);
+
+#endif

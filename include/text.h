@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: ISC */
+/* UTF-8 text: validation, display width, folding for search, padding. */
+#ifndef K2_TEXT_H
+#define K2_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s (len bytes left); returns bytes used, 0 if invalid. */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+/* True if s[0..len) is valid UTF-8; otherwise *bad is the offset of the first bad byte. */
+bool text_valid(const char *s, size_t len, size_t *bad);
+/* Columns a code point takes on a terminal (0, 1 or 2; control characters 0). */
+int text_cp_width(uint32_t cp);
+/* Columns the string takes; control characters count as their visible escape. */
+size_t text_width(const char *s);
+/*
+ * Fold for matching: lower case, Latin accents removed, other characters
+ * kept. Caller frees.
+ */
+char *text_fold(const char *s);
+/*
+ * Copy s into buf (size len), cut to at most cols columns and padded with
+ * spaces to exactly cols when pad; control characters become '?'.
+ * A cut string ends in "~". Returns buf.
+ */
+char *text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad);
+
+#endif

@@ -1,0 +1,1193 @@
+/* SPDX-License-Identifier: ISC */
+/* The command line: options, and the companion commands that need no screen. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "amount.h"
+#include "catalogue.h"
+#include "cli.h"
+#include "config.h"
+#include "date.h"
+#include "diary.h"
+#include "gauge.h"
+#include "text.h"
+#include "util.h"
+
+#define MAX_CANDIDATES 10
+
+/* Everything a command needs, loaded once. */
+struct ctx {
+	const struct cli_opts *o;
+	struct config	 cf;
+	struct catalogue cat;
+	bool		 cat_loaded;
+	long		 today;
+	long		 day;		/* --date, or today */
+	char		*db_path;
+	struct diary	*diary;
+};
+
+static const char usage_text[] =
+"usage: k2diary [options] [command [arguments]]\n"
+"\n"
+"With no command, k2diary opens the diary on the current day.\n"
+"\n"
+"Commands:\n"
+"  add FOOD [AMOUNT]     log a food (AMOUNT: 1, 1/2, 1 1/2, \"2 slice\", 30g)\n"
+"  list                  the day's entries, with their ids\n"
+"  rm ID                 remove an entry\n"
+"  edit ID AMOUNT        change an entry's amount\n"
+"  week                  the weekly gauge and warnings\n"
+"  export                every entry, as CSV or JSON\n"
+"  foods [QUERY]         the catalogue, with K2 per serving and flags\n"
+"  check [FILE]          validate a catalogue (default: the one in use)\n"
+"\n"
+"Options:\n"
+"  -f, --foods FILE      use this catalogue alone (also K2DIARY_FOODS)\n"
+"  -d, --db FILE         the diary database (also K2DIARY_DB)\n"
+"  -c, --config FILE     the config file\n"
+"  -D, --date DAY        the day: YYYY-MM-DD, today, yesterday or -N\n"
+"      --json            JSON output (list, week)\n"
+"      --format FMT      csv or json (export)\n"
+"      --from DAY        first day to export\n"
+"      --to DAY          last day to export\n"
+"      --no-color        no colour on the screen (also NO_COLOR)\n"
+"  -h, --help            this help\n"
+"  -V, --version         the version\n"
+"\n"
+"See k2diary(1) for the files, the rules and examples.\n";
+
+static const char *const commands[] = {
+	"add", "list", "rm", "edit", "week", "export", "foods", "check", NULL,
+};
+
+/* Parse the command line. */
+int
+cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
+    size_t errlen)
+{
+	enum { OPT_JSON = 256, OPT_FORMAT, OPT_FROM, OPT_TO, OPT_NO_COLOR };
+	static const struct option longopts[] = {
+		{ "foods", required_argument, NULL, 'f' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "date", required_argument, NULL, 'D' },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *env;
+	int c, i, idx;
+
+	memset(o, 0, sizeof *o);
+	if ((env = getenv("K2DIARY_FOODS")) != NULL && *env != '\0')
+		o->foods = env;
+	if ((env = getenv("K2DIARY_DB")) != NULL && *env != '\0')
+		o->db = env;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:d:c:D:hV", longopts,
+	    &idx)) != -1) {
+		switch (c) {
+		case 'f': o->foods = optarg; break;
+		case 'd': o->db = optarg; break;
+		case 'c': o->config = optarg; break;
+		case 'D': o->date = optarg; break;
+		case OPT_JSON: o->json = true; break;
+		case OPT_FORMAT: o->format = optarg; break;
+		case OPT_FROM: o->from = optarg; break;
+		case OPT_TO: o->to = optarg; break;
+		case OPT_NO_COLOR: o->no_color = true; break;
+		case 'h': o->help = true; break;
+		case 'V': o->version = true; break;
+		case ':':
+			snprintf(err, errlen, "option '%s' needs a value",
+			    argv[optind - 1]);
+			return -1;
+		default:
+			if (optopt != 0)
+				snprintf(err, errlen, "unknown option '-%c'",
+				    optopt);
+			else
+				snprintf(err, errlen, "unknown option '%s'",
+				    argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		o->command = argv[optind];
+		o->args = argv + optind + 1;
+		o->nargs = argc - optind - 1;
+		for (i = 0; commands[i] != NULL; i++)
+			if (strcmp(commands[i], o->command) == 0)
+				break;
+		if (commands[i] == NULL) {
+			snprintf(err, errlen, "unknown command '%s'",
+			    o->command);
+			return -1;
+		}
+	}
+	if (o->json && (o->command == NULL || (strcmp(o->command, "list") != 0
+	    && strcmp(o->command, "week") != 0))) {
+		snprintf(err, errlen, "--json goes with list or week");
+		return -1;
+	}
+	if ((o->format != NULL || o->from != NULL || o->to != NULL) &&
+	    (o->command == NULL || strcmp(o->command, "export") != 0)) {
+		snprintf(err, errlen, "--format, --from and --to go with export");
+		return -1;
+	}
+	if (o->format != NULL && strcmp(o->format, "csv") != 0 &&
+	    strcmp(o->format, "json") != 0) {
+		snprintf(err, errlen, "unknown format '%s': use csv or json",
+		    o->format);
+		return -1;
+	}
+	return 0;
+}
+
+/* $XDG_<kind>_HOME/k2diary/<leaf>, or ~/<fallback>/k2diary/<leaf>. */
+static char *
+xdg_path(const char *env, const char *fallback, const char *leaf)
+{
+	const char *base = getenv(env), *home;
+
+	/* The spec says a relative XDG path is invalid and must be ignored. */
+	if (base != NULL && base[0] == '/')
+		return xasprintf("%s/k2diary/%s", base, leaf);
+	home = getenv("HOME");
+	if (home == NULL || home[0] != '/')
+		return NULL;
+	return xasprintf("%s/%s/k2diary/%s", home, fallback, leaf);
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 || errno != ENOENT;
+}
+
+static int
+load_catalogue(struct ctx *x)
+{
+	struct diag_list *dl = xmalloc(sizeof *dl);
+	struct catalogue user;
+	char *path;
+	int ret = 0;
+
+	diag_list_init(dl);
+	if (x->o->foods != NULL) {
+		ret = catalogue_load_file(&x->cat, x->o->foods, dl);
+	} else {
+		if (catalogue_load_builtin(&x->cat, dl) != 0)
+			ret = -1;
+		path = xdg_path("XDG_CONFIG_HOME", ".config", "foods.yaml");
+		if (ret == 0 && path != NULL && exists(path)) {
+			if (catalogue_load_file(&user, path, dl) == 0)
+				catalogue_merge(&x->cat, &user);
+			else {
+				catalogue_release(&user);
+				ret = -1;
+			}
+		}
+		free(path);
+	}
+	if (ret != 0)
+		diag_print(dl, stderr);
+	free(dl);
+	x->cat_loaded = true;
+	return ret;
+}
+
+static int
+load_config(struct ctx *x)
+{
+	struct diag_list *dl;
+	char *path = NULL;
+	const char *use = x->o->config;
+	int ret = 0;
+
+	config_defaults(&x->cf);
+	if (use == NULL) {
+		path = xdg_path("XDG_CONFIG_HOME", ".config", "config.yaml");
+		if (path == NULL || !exists(path)) {
+			free(path);
+			return 0;
+		}
+		use = path;
+	}
+	dl = xmalloc(sizeof *dl);
+	diag_list_init(dl);
+	if (config_load_file(&x->cf, use, dl) != 0) {
+		diag_print(dl, stderr);
+		ret = -1;
+	}
+	free(dl);
+	free(path);
+	return ret;
+}
+
+static int
+open_diary(struct ctx *x)
+{
+	struct diag d;
+	char buf[1024];
+
+	if (x->o->db != NULL)
+		x->db_path = xstrdup(x->o->db);
+	else if ((x->db_path = xdg_path("XDG_DATA_HOME", ".local/share",
+	    "diary.db")) == NULL) {
+		fprintf(stderr, "k2diary: cannot find the diary: HOME is not "
+		    "set; use --db FILE or set K2DIARY_DB\n");
+		return -1;
+	}
+	x->diary = diary_open(x->db_path, &d);
+	if (x->diary == NULL) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_day(struct ctx *x, const char *s, long *out)
+{
+	char err[256];
+
+	if (date_parse_day(s, x->today, out, err, sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* "1,234" with thousands separators, rounded to whole units. */
+static char *
+fmt_thousands(char *buf, size_t len, double v)
+{
+	char tmp[48];
+	long long n = llround(v);
+	size_t i, o = 0, digits;
+	const char *p;
+
+	snprintf(tmp, sizeof tmp, "%lld", n < 0 ? -n : n);
+	digits = strlen(tmp);
+	if (n < 0 && o + 1 < len)
+		buf[o++] = '-';
+	for (p = tmp, i = 0; *p != '\0' && o + 2 < len; p++, i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* A nutrient value for a table, or "?" when unknown. */
+static char *
+fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
+{
+	if (!nutrients_has(n, k))
+		snprintf(buf, len, "?");
+	else if (k == NUT_SODIUM || k == NUT_KCAL || n->v[k] >= 100)
+		fmt_thousands(buf, len, n->v[k]);
+	else
+		snprintf(buf, len, "%.1f", n->v[k]);
+	return buf;
+}
+
+static void
+food_flags(const struct ctx *x, const struct food *f, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (food_is_k2_rich(f, x->cf.rich_threshold_ug))
+		strncat(buf, "K2-rich", len - strlen(buf) - 1);
+	if (food_high_sat_fat(f, x->cf.sat_fat_limit_g))
+		strncat(buf, buf[0] ? ", high sat fat" : "high sat fat",
+		    len - strlen(buf) - 1);
+	if (food_high_sodium(f, x->cf.sodium_limit_mg))
+		strncat(buf, buf[0] ? ", high sodium" : "high sodium",
+		    len - strlen(buf) - 1);
+}
+
+static void
+serving_text(const struct food *f, char *buf, size_t len)
+{
+	if (f->servings[0].grams > 0)
+		snprintf(buf, len, "1 %s (%.4g g)", f->servings[0].label,
+		    f->servings[0].grams);
+	else
+		snprintf(buf, len, "1 %s", f->servings[0].label);
+}
+
+/* Print a padded cell: s cut or padded to w columns, then a gap. */
+static void
+cell(const char *s, size_t w, bool right)
+{
+	char buf[512];
+	size_t sw = text_width(s);
+
+	if (right && sw < w)
+		printf("%*s", (int)(w - sw), "");
+	text_fit(buf, sizeof buf, s, w, !right);
+	printf("%s  ", buf);
+}
+
+static int
+cmd_foods(struct ctx *x)
+{
+	size_t *idx, n, i, shown, wid = 2, wname = 4, wserv = 7;
+	const char *query = x->o->nargs > 0 ? x->o->args[0] : NULL;
+	char k2[32], sf[32], na[32], flags[64], serv[64];
+	struct nutrients one;
+
+	if (x->o->nargs > 1) {
+		fprintf(stderr, "k2diary: foods takes one QUERY (quote it "
+		    "if it has spaces)\n");
+		return EXIT_USAGE;
+	}
+	idx = xreallocarray(NULL, x->cat.n + 1, sizeof *idx);
+	if (query != NULL)
+		n = catalogue_search(&x->cat, query, idx, x->cat.n);
+	else {
+		for (i = 0; i < x->cat.n; i++)
+			idx[i] = i;
+		n = x->cat.n;
+	}
+	if (n == 0) {
+		fprintf(stderr, "k2diary: no food matches '%s'\n", query);
+		free(idx);
+		return EXIT_ERROR;
+	}
+	shown = n;
+	for (i = 0; i < shown; i++) {
+		const struct food *f = &x->cat.foods[idx[i]];
+		serving_text(f, serv, sizeof serv);
+		wid = strlen(f->id) > wid ? strlen(f->id) : wid;
+		wname = text_width(f->name) > wname ? text_width(f->name) : wname;
+		wserv = text_width(serv) > wserv ? text_width(serv) : wserv;
+	}
+	wname = wname > 40 ? 40 : wname;
+	cell("id", wid, false);
+	cell("name", wname, false);
+	cell("serving", wserv, false);
+	cell("K2 µg", 7, true);
+	cell("sat fat g", 9, true);
+	cell("sodium mg", 9, true);
+	printf("flags\n");
+	for (i = 0; i < shown; i++) {
+		const struct food *f = &x->cat.foods[idx[i]];
+		food_amount(f, 1.0, &one);
+		serving_text(f, serv, sizeof serv);
+		cell(f->id, wid, false);
+		cell(f->name, wname, false);
+		cell(serv, wserv, false);
+		if (nutrients_has(&one, NUT_K2))
+			snprintf(k2, sizeof k2, "%.1f", one.v[NUT_K2]);
+		else
+			snprintf(k2, sizeof k2, "?");
+		cell(k2, 7, true);
+		cell(fmt_nut(sf, sizeof sf, &one, NUT_SAT_FAT), 9, true);
+		cell(fmt_nut(na, sizeof na, &one, NUT_SODIUM), 9, true);
+		food_flags(x, f, flags, sizeof flags);
+		printf("%s\n", flags);
+	}
+	free(idx);
+	return EXIT_OK;
+}
+
+static int
+cmd_check(struct ctx *x)
+{
+	struct catalogue c;
+	struct diag_list *dl;
+	int ret;
+
+	if (x->o->nargs > 1) {
+		fprintf(stderr, "k2diary: check takes one FILE\n");
+		return EXIT_USAGE;
+	}
+	if (x->o->nargs == 0) {
+		/* The catalogue in use was loaded (and reported) already. */
+		if (x->o->foods != NULL)
+			printf("%s: %zu foods, ok\n", x->o->foods, x->cat.n);
+		else
+			printf("catalogue in use: %zu foods, ok\n", x->cat.n);
+		return EXIT_OK;
+	}
+	dl = xmalloc(sizeof *dl);
+	diag_list_init(dl);
+	ret = catalogue_load_file(&c, x->o->args[0], dl);
+	if (ret == 0)
+		printf("%s: %zu foods, ok\n", x->o->args[0], c.n);
+	else
+		diag_print(dl, stderr);
+	catalogue_release(&c);
+	free(dl);
+	return ret == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+/* Find one food by id or search; prints candidates when not exactly one. */
+static const struct food *
+resolve_food(struct ctx *x, const char *q)
+{
+	const struct food *f = catalogue_find(&x->cat, q);
+	size_t idx[MAX_CANDIDATES], n, i;
+
+	if (f != NULL)
+		return f;
+	n = catalogue_search(&x->cat, q, idx, MAX_CANDIDATES);
+	if (n == 1)
+		return &x->cat.foods[idx[0]];
+	if (n == 0) {
+		fprintf(stderr, "k2diary: no food matches '%s' (see "
+		    "'k2diary foods')\n", q);
+		return NULL;
+	}
+	fprintf(stderr, "k2diary: '%s' matches %zu foods; nothing logged. "
+	    "Use an id:\n", q, n);
+	for (i = 0; i < n && i < MAX_CANDIDATES; i++) {
+		char name[128];
+		text_fit(name, sizeof name, x->cat.foods[idx[i]].name, 50,
+		    false);
+		fprintf(stderr, "  %-20s %s\n", x->cat.foods[idx[i]].id, name);
+	}
+	if (n > MAX_CANDIDATES)
+		fprintf(stderr, "  ... and %zu more\n", n - MAX_CANDIDATES);
+	return NULL;
+}
+
+static int
+week_of(struct ctx *x, long day, struct entry_list *l, struct gauge *g)
+{
+	long ws = date_week_start(day, x->cf.week_start);
+	struct diag d;
+	char buf[1024];
+
+	entry_list_init(l);
+	if (diary_range(x->diary, ws, ws + 6, l, &d) != 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		entry_list_release(l);
+		return -1;
+	}
+	gauge_week(&x->cf, ws, l->v, l->n, g);
+	return 0;
+}
+
+static void
+print_entry_line(const struct entry *e, const char *verb)
+{
+	char day[16], amount[64], k2[32], sf[32], na[32], name[256];
+
+	date_format(e->day, day, sizeof day);
+	entry_amount_text(e, amount, sizeof amount);
+	text_fit(name, sizeof name, e->food_name, 60, false);
+	printf("%s #%lld on %s: %s %s (K2 %s µg, sat fat %s g, sodium %s mg)\n",
+	    verb, (long long)e->id, day, amount, name,
+	    fmt_nut(k2, sizeof k2, &e->nut, NUT_K2),
+	    fmt_nut(sf, sizeof sf, &e->nut, NUT_SAT_FAT),
+	    fmt_nut(na, sizeof na, &e->nut, NUT_SODIUM));
+}
+
+/* Print the warnings of e's day that got worse from before to after. */
+static void
+print_new_warnings(const struct ctx *x, const struct food *f,
+    const struct gauge *before, const struct gauge *after, long day)
+{
+	const struct gauge_day *b = &before->days[day - after->week_start];
+	const struct gauge_day *a = &after->days[day - after->week_start];
+	double v;
+	size_t i;
+
+	if (f != NULL && food_high_sat_fat(f, x->cf.sat_fat_limit_g) &&
+	    food_per_serving(f, NUT_SAT_FAT, &v))
+		printf("note: %s is high in saturated fat (%.1f g a serving, "
+		    "%.0f%% of the daily limit)\n", f->name, v,
+		    100 * v / x->cf.sat_fat_limit_g);
+	if (f != NULL && food_high_sodium(f, x->cf.sodium_limit_mg) &&
+	    food_per_serving(f, NUT_SODIUM, &v))
+		printf("note: %s is high in sodium (%.0f mg a serving, "
+		    "%.0f%% of the daily limit)\n", f->name, v,
+		    100 * v / x->cf.sodium_limit_mg);
+	for (i = 0; i < after->n_warnings; i++) {
+		const struct gauge_warning *w = &after->warnings[i];
+		enum level was;
+		if (w->week) {
+			was = w->nutrient == NUT_SAT_FAT ?
+			    before->sat_fat_status : before->sodium_status;
+		} else if (w->day == day) {
+			was = w->nutrient == NUT_SAT_FAT ?
+			    b->sat_fat_status : b->sodium_status;
+		} else
+			continue;
+		if (w->level > was)
+			printf("warning: %s\n", w->message);
+	}
+	(void)a;
+}
+
+static int
+cmd_add(struct ctx *x)
+{
+	const struct food *f;
+	struct amount a;
+	struct entry e;
+	struct entry_list l1, l2;
+	struct gauge *before, *after;
+	struct diag d;
+	char err[512], buf[1024];
+	int ret = EXIT_ERROR;
+
+	if (x->o->nargs < 1 || x->o->nargs > 2) {
+		fprintf(stderr, "k2diary: usage: k2diary add FOOD [AMOUNT] "
+		    "[--date DAY]\n");
+		return EXIT_USAGE;
+	}
+	if ((f = resolve_food(x, x->o->args[0])) == NULL)
+		return EXIT_ERROR;
+	if (amount_parse(x->o->nargs == 2 ? x->o->args[1] : "", f, &a, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s\n", err);
+		return EXIT_ERROR;
+	}
+	if (open_diary(x) != 0)
+		return EXIT_ERROR;
+	before = xmalloc(sizeof *before);
+	after = xmalloc(sizeof *after);
+	if (week_of(x, x->day, &l1, before) != 0)
+		goto out;
+	entry_from_food(&e, f, &a, x->day, (int64_t)time(NULL));
+	if (diary_add(x->diary, &e, &d) != 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		entry_release(&e);
+		entry_list_release(&l1);
+		goto out;
+	}
+	print_entry_line(&e, "logged");
+	entry_release(&e);
+	if (week_of(x, x->day, &l2, after) == 0) {
+		print_new_warnings(x, f, before, after, x->day);
+		entry_list_release(&l2);
+	}
+	entry_list_release(&l1);
+	ret = EXIT_OK;
+out:
+	free(before);
+	free(after);
+	return ret;
+}
+
+static bool
+parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	if (*s == '#')
+		s++;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+static int
+get_entry(struct ctx *x, const char *arg, struct entry *e)
+{
+	int64_t id;
+	struct diag d;
+	char buf[1024];
+	int r;
+
+	if (!parse_id(arg, &id)) {
+		fprintf(stderr, "k2diary: '%s' is not an entry id (see "
+		    "'k2diary list')\n", arg);
+		return EXIT_USAGE;
+	}
+	if (open_diary(x) != 0)
+		return EXIT_ERROR;
+	r = diary_get(x->diary, id, e, &d);
+	if (r < 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		return EXIT_ERROR;
+	}
+	if (r == 1) {
+		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)id);
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
+}
+
+static int
+cmd_rm(struct ctx *x)
+{
+	struct entry e;
+	struct diag d;
+	char buf[1024];
+	int r;
+
+	if (x->o->nargs != 1) {
+		fprintf(stderr, "k2diary: usage: k2diary rm ID\n");
+		return EXIT_USAGE;
+	}
+	if ((r = get_entry(x, x->o->args[0], &e)) != EXIT_OK)
+		return r;
+	r = diary_remove(x->diary, e.id, &d);
+	if (r < 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+	} else if (r == 1)
+		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)e.id);
+	else
+		print_entry_line(&e, "removed");
+	entry_release(&e);
+	return r == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+static int
+cmd_edit(struct ctx *x)
+{
+	struct entry e;
+	struct food tmp;
+	struct serving sv[2];
+	const struct food *f;
+	struct amount a;
+	struct diag d;
+	char err[512], buf[1024], def[] = "serving";
+	int r;
+
+	if (x->o->nargs != 2) {
+		fprintf(stderr, "k2diary: usage: k2diary edit ID AMOUNT\n");
+		return EXIT_USAGE;
+	}
+	if ((r = get_entry(x, x->o->args[0], &e)) != EXIT_OK)
+		return r;
+	f = catalogue_find(&x->cat, e.food_id);
+	if (f == NULL) {
+		/* The food left the catalogue: its units come from the entry. */
+		memset(&tmp, 0, sizeof tmp);
+		tmp.id = e.food_id;
+		tmp.name = e.food_name;
+		tmp.servings = sv;
+		if (e.grams > 0) {
+			sv[0].label = def;
+			sv[0].grams = e.grams / e.servings;
+			sv[1].label = e.serving;
+			sv[1].grams = e.grams / e.quantity;
+			tmp.n_servings = strcmp(e.serving, "g") == 0 ||
+			    strcmp(e.serving, def) == 0 ? 1 : 2;
+		} else {
+			sv[0].label = e.serving;
+			sv[0].grams = 0;
+			tmp.n_servings = 1;
+			tmp.per_serving = true;
+		}
+		f = &tmp;
+	}
+	if (amount_parse(x->o->args[1], f, &a, err, sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s\n", err);
+		entry_release(&e);
+		return EXIT_ERROR;
+	}
+	entry_rescale(&e, &a);
+	r = diary_update(x->diary, &e, &d);
+	if (r < 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+	} else if (r == 1)
+		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)e.id);
+	else
+		print_entry_line(&e, "changed");
+	entry_release(&e);
+	return r == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
+/* JSON string with escapes. */
+static void
+json_str(FILE *fp, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	fputc('"', fp);
+	for (; *u != '\0'; u++) {
+		if (*u == '"' || *u == '\\')
+			fprintf(fp, "\\%c", *u);
+		else if (*u == '\n')
+			fputs("\\n", fp);
+		else if (*u == '\t')
+			fputs("\\t", fp);
+		else if (*u < 0x20 || *u == 0x7f)
+			fprintf(fp, "\\u%04x", *u);
+		else
+			fputc(*u, fp);
+	}
+	fputc('"', fp);
+}
+
+/* A JSON number (shortest round-trip form kept readable), or null. */
+static void
+json_num(FILE *fp, bool known, double v)
+{
+	if (!known || !isfinite(v))
+		fputs("null", fp);
+	else
+		fprintf(fp, "%.15g", v);
+}
+
+static void
+json_day(FILE *fp, long day)
+{
+	char buf[16];
+
+	json_str(fp, date_format(day, buf, sizeof buf));
+}
+
+static void
+iso_utc(int64_t t, char *buf, size_t len)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		snprintf(buf, len, "%lld", (long long)t);
+	else
+		strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static const enum nutrient export_nuts[] = {
+	NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
+	NUT_SODIUM, NUT_KCAL,
+};
+
+static void
+json_entry(FILE *fp, const struct entry *e)
+{
+	char ts[32];
+	size_t k;
+
+	iso_utc(e->logged_at, ts, sizeof ts);
+	fprintf(fp, "{\"id\": %lld, \"day\": ", (long long)e->id);
+	json_day(fp, e->day);
+	fputs(", \"logged_at\": ", fp);
+	json_str(fp, ts);
+	fputs(", \"food_id\": ", fp);
+	json_str(fp, e->food_id);
+	fputs(", \"food_name\": ", fp);
+	json_str(fp, e->food_name);
+	fputs(", \"serving\": ", fp);
+	json_str(fp, e->serving);
+	fputs(", \"quantity\": ", fp);
+	json_num(fp, true, e->quantity);
+	fputs(", \"grams\": ", fp);
+	json_num(fp, e->grams > 0, e->grams);
+	fputs(", \"servings\": ", fp);
+	json_num(fp, true, e->servings);
+	for (k = 0; k < ARRAY_LEN(export_nuts); k++) {
+		fprintf(fp, ", \"%s\": ", nutrient_key(export_nuts[k]));
+		json_num(fp, nutrients_has(&e->nut, export_nuts[k]),
+		    e->nut.v[export_nuts[k]]);
+	}
+	fputc('}', fp);
+}
+
+static int
+cmd_list(struct ctx *x)
+{
+	struct entry_list l;
+	struct diag d;
+	struct nutrients tot;
+	char buf[1024], day[16], amount[64], k2[32], sf[32], na[32], id[24];
+	size_t i, k, wname = 4, wamt = 6;
+	int known[NUT_COUNT] = { 0 };
+
+	if (x->o->nargs != 0) {
+		fprintf(stderr, "k2diary: usage: k2diary list [--date DAY] "
+		    "[--json]\n");
+		return EXIT_USAGE;
+	}
+	if (open_diary(x) != 0)
+		return EXIT_ERROR;
+	entry_list_init(&l);
+	if (diary_range(x->diary, x->day, x->day, &l, &d) != 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		return EXIT_ERROR;
+	}
+	date_format(x->day, day, sizeof day);
+	if (x->o->json) {
+		printf("{\"date\": \"%s\", \"entries\": [", day);
+		for (i = 0; i < l.n; i++) {
+			fputs(i ? ",\n  " : "\n  ", stdout);
+			json_entry(stdout, &l.v[i]);
+		}
+		printf("%s]}\n", l.n ? "\n" : "");
+		entry_list_release(&l);
+		return EXIT_OK;
+	}
+	printf("%s %s: %zu %s\n", date_weekday_abbr(date_weekday(x->day)),
+	    day, l.n, l.n == 1 ? "entry" : "entries");
+	if (l.n == 0) {
+		entry_list_release(&l);
+		return EXIT_OK;
+	}
+	memset(&tot, 0, sizeof tot);
+	for (i = 0; i < l.n; i++) {
+		entry_amount_text(&l.v[i], amount, sizeof amount);
+		if (text_width(l.v[i].food_name) > wname)
+			wname = text_width(l.v[i].food_name);
+		if (strlen(amount) > wamt)
+			wamt = strlen(amount);
+		for (k = 0; k < NUT_COUNT; k++)
+			if (nutrients_has(&l.v[i].nut, k)) {
+				tot.v[k] += l.v[i].nut.v[k];
+				known[k]++;
+				tot.known |= 1u << k;
+			}
+	}
+	wname = wname > 40 ? 40 : wname;
+	cell("id", 5, true);
+	cell("amount", wamt, false);
+	cell("food", wname, false);
+	cell("K2 µg", 7, true);
+	cell("sat fat g", 9, true);
+	printf("sodium mg\n");
+	for (i = 0; i < l.n; i++) {
+		const struct entry *e = &l.v[i];
+		snprintf(id, sizeof id, "#%lld", (long long)e->id);
+		entry_amount_text(e, amount, sizeof amount);
+		cell(id, 5, true);
+		cell(amount, wamt, false);
+		cell(e->food_name, wname, false);
+		cell(fmt_nut(k2, sizeof k2, &e->nut, NUT_K2), 7, true);
+		cell(fmt_nut(sf, sizeof sf, &e->nut, NUT_SAT_FAT), 9, true);
+		printf("%9s\n", fmt_nut(na, sizeof na, &e->nut, NUT_SODIUM));
+	}
+	cell("", 5, true);
+	cell("", wamt, false);
+	cell("total", wname, false);
+	cell(fmt_nut(k2, sizeof k2, &tot, NUT_K2), 7, true);
+	cell(fmt_nut(sf, sizeof sf, &tot, NUT_SAT_FAT), 9, true);
+	printf("%9s\n", fmt_nut(na, sizeof na, &tot, NUT_SODIUM));
+	if ((size_t)known[NUT_K2] < l.n)
+		printf("K2 known for %d of %zu entries\n", known[NUT_K2], l.n);
+	entry_list_release(&l);
+	return EXIT_OK;
+}
+
+static void
+bar(char *buf, size_t width, double share)
+{
+	size_t i, fill;
+
+	if (!(share > 0))
+		share = 0;
+	fill = (size_t)llround(share > 1 ? (double)width :
+	    share * (double)width);
+	buf[0] = '[';
+	for (i = 0; i < width; i++)
+		buf[i + 1] = i < fill ? '#' : '.';
+	buf[width + 1] = ']';
+	buf[width + 2] = '\0';
+}
+
+static void
+week_json(const struct gauge *g)
+{
+	size_t i;
+
+	printf("{\n  \"week_start\": ");
+	json_day(stdout, g->week_start);
+	printf(",\n  \"week_end\": ");
+	json_day(stdout, g->week_end);
+	printf(",\n  \"rich_servings\": %.15g,\n  \"rich_servings_goal\": "
+	    "%.15g,\n", g->rich_servings, g->rich_servings_goal);
+	printf("  \"k2_ug\": %.15g,\n  \"k2_goal_ug\": %.15g,\n",
+	    g->k2.sum, g->k2_goal_ug);
+	printf("  \"mk4_ug\": %.15g,\n  \"mk7_ug\": %.15g,\n  \"mk_other_ug\": "
+	    "%.15g,\n", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
+	printf("  \"entries\": %d,\n  \"k2_known_entries\": %d,\n",
+	    g->entries, g->k2.known);
+	printf("  \"sat_fat_g\": %.15g,\n  \"sat_fat_limit_g\": %.15g,\n",
+	    g->sat_fat.sum, g->sat_fat_limit_g);
+	printf("  \"sodium_mg\": %.15g,\n  \"sodium_limit_mg\": %.15g,\n",
+	    g->sodium.sum, g->sodium_limit_mg);
+	printf("  \"days\": [");
+	for (i = 0; i < 7; i++) {
+		const struct gauge_day *d = &g->days[i];
+		printf("%s\n    {\"date\": ", i ? "," : "");
+		json_day(stdout, d->day);
+		printf(", \"entries\": %d, \"rich_servings\": %.15g, "
+		    "\"k2_ug\": %.15g, \"sat_fat_g\": %.15g, "
+		    "\"sat_fat_status\": \"%s\", \"sodium_mg\": %.15g, "
+		    "\"sodium_status\": \"%s\"}", d->entries, d->rich_servings,
+		    d->k2.sum, d->sat_fat.sum,
+		    gauge_level_name(d->sat_fat_status), d->sodium.sum,
+		    gauge_level_name(d->sodium_status));
+	}
+	printf("\n  ],\n  \"warnings\": [");
+	for (i = 0; i < g->n_warnings; i++) {
+		const struct gauge_warning *w = &g->warnings[i];
+		printf("%s\n    {\"nutrient\": \"%s\", \"scope\": \"%s\", ",
+		    i ? "," : "", w->nutrient == NUT_SAT_FAT ? "sat_fat" :
+		    "sodium", w->week ? "week" : "day");
+		if (!w->week) {
+			printf("\"date\": ");
+			json_day(stdout, w->day);
+			printf(", ");
+		}
+		printf("\"amount\": %.15g, \"limit\": %.15g, \"message\": ",
+		    w->amount, w->limit);
+		json_str(stdout, w->message);
+		printf("}");
+	}
+	printf("%s]\n}\n", g->n_warnings ? "\n  " : "");
+}
+
+static void
+week_text(const struct ctx *x, const struct gauge *g)
+{
+	char a[16], b[16], br[64], n1[32], n2[32];
+	size_t i;
+
+	date_format(g->week_start, a, sizeof a);
+	date_format(g->week_end, b, sizeof b);
+	printf("Week of %s %s to %s %s\n\n",
+	    date_weekday_abbr(date_weekday(g->week_start)), a,
+	    date_weekday_abbr(date_weekday(g->week_end)), b);
+	bar(br, 28, g->rich_servings / g->rich_servings_goal);
+	printf("K2-rich servings  %5.4g/%-5.4g %s %3.0f%%\n", g->rich_servings,
+	    g->rich_servings_goal, br,
+	    100 * g->rich_servings / g->rich_servings_goal);
+	bar(br, 28, g->k2.sum / g->k2_goal_ug);
+	printf("K2 µg            %6s/%-5s %s %3.0f%%\n",
+	    fmt_thousands(n1, sizeof n1, g->k2.sum),
+	    fmt_thousands(n2, sizeof n2, g->k2_goal_ug), br,
+	    100 * g->k2.sum / g->k2_goal_ug);
+	printf("                  MK-4 %.1f µg, MK-7 %.1f µg, other chains "
+	    "%.1f µg", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
+	if (g->k2.sum - (g->mk4_ug + g->mk7_ug + g->mk_other_ug) > 0.05)
+		printf(", chain not known %.1f µg", g->k2.sum -
+		    (g->mk4_ug + g->mk7_ug + g->mk_other_ug));
+	printf("\n                  K2 known for %d of %d entries\n",
+	    g->k2.known, g->entries);
+	bar(br, 28, g->sat_fat.sum / g->sat_fat_limit_g);
+	printf("Saturated fat g  %6.1f/%-5.4g %s %s\n", g->sat_fat.sum,
+	    g->sat_fat_limit_g, br, gauge_level_name(g->sat_fat_status));
+	bar(br, 28, g->sodium.sum / g->sodium_limit_mg);
+	printf("Sodium mg        %6s/%-6s%s %s\n",
+	    fmt_thousands(n1, sizeof n1, g->sodium.sum),
+	    fmt_thousands(n2, sizeof n2, g->sodium_limit_mg), br,
+	    gauge_level_name(g->sodium_status));
+	printf("\nDay              entries  K2-rich    K2 µg  sat fat g       "
+	    "sodium mg\n");
+	for (i = 0; i < 7; i++) {
+		const struct gauge_day *d = &g->days[i];
+		date_format(d->day, a, sizeof a);
+		printf("%s %s%s %7d  %7.4g  %7s  %5.1f %-5s  %7s %-5s\n",
+		    date_weekday_abbr(date_weekday(d->day)), a,
+		    d->day == x->day ? "*" : " ", d->entries,
+		    d->rich_servings, fmt_thousands(n1, sizeof n1, d->k2.sum),
+		    d->sat_fat.sum, gauge_level_name(d->sat_fat_status),
+		    fmt_thousands(n2, sizeof n2, d->sodium.sum),
+		    gauge_level_name(d->sodium_status));
+		if (g->anticoagulant && d->entries > 0)
+			printf("                 vitamin K (K1 + K2) %.0f µg, "
+			    "known for %d of %d entries%s\n", d->vitk.sum,
+			    d->vitk.known, d->entries, d->vitk_swing ?
+			    ": differs from the week's mean by more than half"
+			    : "");
+	}
+	if (g->anticoagulant)
+		printf("\nOn an anticoagulant, steady vitamin K matters more "
+		    "than more of it: the week's daily mean is %.0f µg.\n",
+		    g->vitk_mean_ug);
+	if (g->n_warnings > 0) {
+		printf("\nWarnings\n");
+		for (i = 0; i < g->n_warnings; i++)
+			printf("  %s\n", g->warnings[i].message);
+	}
+}
+
+static int
+cmd_week(struct ctx *x)
+{
+	struct entry_list l;
+	struct gauge *g;
+
+	if (x->o->nargs != 0) {
+		fprintf(stderr, "k2diary: usage: k2diary week [--date DAY] "
+		    "[--json]\n");
+		return EXIT_USAGE;
+	}
+	if (open_diary(x) != 0)
+		return EXIT_ERROR;
+	g = xmalloc(sizeof *g);
+	if (week_of(x, x->day, &l, g) != 0) {
+		free(g);
+		return EXIT_ERROR;
+	}
+	if (x->o->json)
+		week_json(g);
+	else
+		week_text(x, g);
+	entry_list_release(&l);
+	free(g);
+	return EXIT_OK;
+}
+
+/* A CSV field per RFC 4180: quoted when it holds a comma, quote or newline. */
+static void
+csv_str(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static void
+csv_num(FILE *fp, bool known, double v)
+{
+	if (known && isfinite(v))
+		fprintf(fp, "%.15g", v);
+}
+
+static int
+cmd_export(struct ctx *x)
+{
+	struct entry_list l;
+	struct diag d;
+	char buf[1024], ts[32], day[16];
+	long from = -1000000000L, to = 1000000000L;
+	bool json = x->o->format != NULL && strcmp(x->o->format, "json") == 0;
+	size_t i, k;
+
+	if (x->o->nargs != 0) {
+		fprintf(stderr, "k2diary: usage: k2diary export [--format "
+		    "csv|json] [--from DAY] [--to DAY]\n");
+		return EXIT_USAGE;
+	}
+	if ((x->o->from != NULL && parse_day(x, x->o->from, &from) != 0) ||
+	    (x->o->to != NULL && parse_day(x, x->o->to, &to) != 0))
+		return EXIT_USAGE;
+	if (open_diary(x) != 0)
+		return EXIT_ERROR;
+	entry_list_init(&l);
+	if (diary_range(x->diary, from, to, &l, &d) != 0) {
+		diag_format(&d, buf, sizeof buf);
+		fprintf(stderr, "%s\n", buf);
+		return EXIT_ERROR;
+	}
+	if (json) {
+		printf("[");
+		for (i = 0; i < l.n; i++) {
+			fputs(i ? ",\n  " : "\n  ", stdout);
+			json_entry(stdout, &l.v[i]);
+		}
+		printf("%s]\n", l.n ? "\n" : "");
+	} else {
+		printf("id,day,logged_at,food_id,food_name,serving,grams,"
+		    "servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,sat_fat_g,"
+		    "sodium_mg,kcal\r\n");
+		for (i = 0; i < l.n; i++) {
+			const struct entry *e = &l.v[i];
+			iso_utc(e->logged_at, ts, sizeof ts);
+			printf("%lld,%s,%s,", (long long)e->id,
+			    date_format(e->day, day, sizeof day), ts);
+			csv_str(stdout, e->food_id);
+			fputc(',', stdout);
+			csv_str(stdout, e->food_name);
+			fputc(',', stdout);
+			csv_str(stdout, e->serving);
+			fputc(',', stdout);
+			csv_num(stdout, e->grams > 0, e->grams);
+			fputc(',', stdout);
+			csv_num(stdout, true, e->servings);
+			for (k = 0; k < ARRAY_LEN(export_nuts); k++) {
+				fputc(',', stdout);
+				csv_num(stdout, nutrients_has(&e->nut,
+				    export_nuts[k]), e->nut.v[export_nuts[k]]);
+			}
+			fputs("\r\n", stdout);
+		}
+	}
+	entry_list_release(&l);
+	return EXIT_OK;
+}
+
+/* Run a parsed command line. */
+int
+cli_run(const struct cli_opts *o)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct ctx *);
+	} table[] = {
+		{ "add", cmd_add }, { "list", cmd_list }, { "rm", cmd_rm },
+		{ "edit", cmd_edit }, { "week", cmd_week },
+		{ "export", cmd_export }, { "foods", cmd_foods },
+		{ "check", cmd_check },
+	};
+	struct ctx x;
+	size_t i;
+	int ret = EXIT_ERROR;
+
+	if (o->help) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (o->version) {
+		printf("k2diary %s\n", K2_VERSION);
+		return EXIT_OK;
+	}
+	memset(&x, 0, sizeof x);
+	x.o = o;
+	catalogue_init(&x.cat);
+	/* check FILE validates that file alone; it needs nothing else. */
+	if (!(strcmp(o->command, "check") == 0 && o->nargs > 0)) {
+		if (load_config(&x) != 0 || load_catalogue(&x) != 0)
+			goto out;
+	} else
+		config_defaults(&x.cf);
+	x.today = date_diary_day(time(NULL), x.cf.day_starts_min);
+	x.day = x.today;
+	if (o->date != NULL && parse_day(&x, o->date, &x.day) != 0) {
+		ret = EXIT_USAGE;
+		goto out;
+	}
+	for (i = 0; i < ARRAY_LEN(table); i++)
+		if (strcmp(table[i].name, o->command) == 0)
+			ret = table[i].fn(&x);
+out:
+	if (x.diary != NULL)
+		diary_close(x.diary);
+	free(x.db_path);
+	catalogue_release(&x.cat);
+	return ret;
+}

@@ -1,0 +1,882 @@
+/* SPDX-License-Identifier: ISC */
+/* The diary store: entries in SQLite, a versioned schema, one transaction per change. */
+#include <sys/stat.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "diary.h"
+#include "util.h"
+
+/* How long a change waits for another writer before giving up. */
+#define DIARY_BUSY_MS 5000
+
+/*
+ * The migrations: migrations[i] takes the schema from version i to i + 1
+ * and sets user_version itself, inside the one transaction that runs it.
+ * Schema 2 is one more element here.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day INTEGER NOT NULL,"		/* days since 1970-01-01 */
+	"  logged_at INTEGER NOT NULL,"		/* UTC seconds */
+	"  food_id TEXT NOT NULL,"
+	"  food_name TEXT NOT NULL,"
+	"  serving TEXT NOT NULL,"
+	"  grams REAL CHECK (grams > 0),"	/* NULL when unknown */
+	"  servings REAL NOT NULL CHECK (servings > 0),"
+	"  quantity REAL NOT NULL CHECK (quantity > 0),"
+	"  k2_ug REAL,"				/* nutrients: NULL when unknown */
+	"  mk4_ug REAL,"
+	"  mk7_ug REAL,"
+	"  mk_other_ug REAL,"
+	"  k1_ug REAL,"
+	"  sat_fat_g REAL,"
+	"  sodium_mg REAL,"
+	"  kcal REAL"
+	");"
+	"CREATE INDEX entry_day ON entry (day, id);"
+	"PRAGMA user_version = 1;",
+};
+
+_Static_assert(ARRAY_LEN(migrations) == DIARY_SCHEMA_VERSION,
+    "one migration per schema version");
+
+/*
+ * Every statement that reads or writes entries binds the same numbered
+ * parameters: ?1 day ... ?16 kcal as in ENTRY_COLUMNS, ?17 the id. The
+ * SELECTs return id first, then ENTRY_COLUMNS, so column i is parameter i.
+ */
+#define ENTRY_COLUMNS \
+	"day, logged_at, food_id, food_name, serving, grams, servings, " \
+	"quantity, k2_ug, mk4_ug, mk7_ug, mk_other_ug, k1_ug, sat_fat_g, " \
+	"sodium_mg, kcal"
+#define ENTRY_PARAMS \
+	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16"
+
+enum {
+	COL_ID,
+	COL_DAY,
+	COL_LOGGED_AT,
+	COL_FOOD_ID,
+	COL_FOOD_NAME,
+	COL_SERVING,
+	COL_GRAMS,
+	COL_SERVINGS,
+	COL_QUANTITY,
+	COL_NUT,		/* first of the nutrient columns */
+	PARAM_ID = 17
+};
+
+/* The nutrient columns in order, from COL_NUT on. */
+static const enum nutrient nut_columns[] = {
+	NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
+	NUT_SODIUM, NUT_KCAL,
+};
+
+_Static_assert(ARRAY_LEN(nut_columns) == NUT_COUNT,
+    "a column for every nutrient");
+
+enum stmt {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_INSERT,
+	ST_RESTORE,
+	ST_GET,
+	ST_UPDATE,
+	ST_DELETE,
+	ST_RANGE,
+	ST_ALL,
+	ST_DATA_VERSION,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_INSERT] = "INSERT INTO entry (" ENTRY_COLUMNS ") VALUES ("
+	    ENTRY_PARAMS ")",
+	[ST_RESTORE] = "INSERT INTO entry (" ENTRY_COLUMNS ", id) VALUES ("
+	    ENTRY_PARAMS ", ?17)",
+	[ST_GET] = "SELECT id, " ENTRY_COLUMNS " FROM entry WHERE id = ?1",
+	/* ?1 to ?4 are bound but unused: the day and food stay as logged. */
+	[ST_UPDATE] = "UPDATE entry SET serving = ?5, grams = ?6, "
+	    "servings = ?7, quantity = ?8, k2_ug = ?9, mk4_ug = ?10, "
+	    "mk7_ug = ?11, mk_other_ug = ?12, k1_ug = ?13, sat_fat_g = ?14, "
+	    "sodium_mg = ?15, kcal = ?16 WHERE id = ?17",
+	[ST_DELETE] = "DELETE FROM entry WHERE id = ?1",
+	[ST_RANGE] = "SELECT id, " ENTRY_COLUMNS " FROM entry "
+	    "WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id",
+	[ST_ALL] = "SELECT id, " ENTRY_COLUMNS " FROM entry ORDER BY day, id",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
+};
+
+struct diary {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*st[ST_COUNT];
+};
+
+/* Report the connection's last error as "cannot WHAT: sqlite message". */
+static void
+diary_fail(struct diary *dy, const char *what, struct diag *d)
+{
+	diag_set(d, dy->path, 0, 0, "cannot %s: %s", what,
+	    sqlite3_errmsg(dy->db));
+}
+
+/* Make the statement ready for its next use. */
+static void
+stmt_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Step a statement that returns no row; the error is left in d. */
+static int
+diary_exec(struct diary *dy, enum stmt s, const char *what, struct diag *d)
+{
+	int rc;
+
+	rc = sqlite3_step(dy->st[s]);
+	if (rc != SQLITE_DONE)
+		diary_fail(dy, what, d);
+	stmt_done(dy->st[s]);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Undo the open transaction, if there is one (the error is already told). */
+static void
+diary_rollback(struct diary *dy)
+{
+	if (sqlite3_get_autocommit(dy->db))
+		return;
+	sqlite3_step(dy->st[ST_ROLLBACK]);
+	stmt_done(dy->st[ST_ROLLBACK]);
+}
+
+/* Commit, or roll back and report. */
+static int
+diary_commit(struct diary *dy, const char *what, struct diag *d)
+{
+	if (diary_exec(dy, ST_COMMIT, what, d) == -1) {
+		diary_rollback(dy);
+		return -1;
+	}
+	return 0;
+}
+
+/* Refuse numbers SQLite would store as NULL (NaN) or that mean nothing. */
+static int
+entry_check(struct diary *dy, const struct entry *e, const char *what,
+    struct diag *d)
+{
+	int k;
+
+	if (!isfinite(e->grams) || !isfinite(e->servings) ||
+	    !isfinite(e->quantity))
+		goto bad;
+	for (k = 0; k < NUT_COUNT; k++)
+		if (nutrients_has(&e->nut, k) && !isfinite(e->nut.v[k]))
+			goto bad;
+	return 0;
+bad:
+	diag_set(d, dy->path, 0, 0,
+	    "cannot %s: '%s' has an amount or nutrient that is not a number",
+	    what, e->food_name != NULL ? e->food_name : "");
+	return -1;
+}
+
+/* Bind text; a NULL string binds NULL (and meets NOT NULL). */
+static int
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+/* Bind parameters ?1 to ?17 from e; the strings must outlive the step. */
+static int
+bind_entry(sqlite3_stmt *st, const struct entry *e)
+{
+	size_t i;
+	int rc;
+
+	rc = sqlite3_bind_int64(st, COL_DAY, e->day);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(st, COL_LOGGED_AT, e->logged_at);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, COL_FOOD_ID, e->food_id);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, COL_FOOD_NAME, e->food_name);
+	if (rc == SQLITE_OK)
+		rc = bind_text(st, COL_SERVING, e->serving);
+	if (rc == SQLITE_OK)
+		rc = e->grams == 0 ? sqlite3_bind_null(st, COL_GRAMS) :
+		    sqlite3_bind_double(st, COL_GRAMS, e->grams);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, COL_SERVINGS, e->servings);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_double(st, COL_QUANTITY, e->quantity);
+	for (i = 0; rc == SQLITE_OK && i < ARRAY_LEN(nut_columns); i++) {
+		if (nutrients_has(&e->nut, nut_columns[i]))
+			rc = sqlite3_bind_double(st, COL_NUT + (int)i,
+			    e->nut.v[nut_columns[i]]);
+		else
+			rc = sqlite3_bind_null(st, COL_NUT + (int)i);
+	}
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= PARAM_ID)
+		rc = sqlite3_bind_int64(st, PARAM_ID, e->id);
+	return rc;
+}
+
+/* A copy of a text column ("" for NULL). */
+static char *
+column_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/* Fill e from the current row; NULL nutrients stay unknown. */
+static void
+read_entry(sqlite3_stmt *st, struct entry *e)
+{
+	size_t i;
+	int col;
+
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, COL_ID);
+	e->day = (long)sqlite3_column_int64(st, COL_DAY);
+	e->logged_at = sqlite3_column_int64(st, COL_LOGGED_AT);
+	e->food_id = column_text(st, COL_FOOD_ID);
+	e->food_name = column_text(st, COL_FOOD_NAME);
+	e->serving = column_text(st, COL_SERVING);
+	if (sqlite3_column_type(st, COL_GRAMS) != SQLITE_NULL)
+		e->grams = sqlite3_column_double(st, COL_GRAMS);
+	e->servings = sqlite3_column_double(st, COL_SERVINGS);
+	e->quantity = sqlite3_column_double(st, COL_QUANTITY);
+	for (i = 0; i < ARRAY_LEN(nut_columns); i++) {
+		col = COL_NUT + (int)i;
+		if (sqlite3_column_type(st, col) == SQLITE_NULL)
+			continue;
+		e->nut.v[nut_columns[i]] = sqlite3_column_double(st, col);
+		e->nut.known |= 1u << nut_columns[i];
+	}
+}
+
+/* Create one folder with mode 0700, or accept an existing one as it is. */
+static int
+make_folder(const char *dir, struct diag *d)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return 0;
+		errno = ENOTDIR;
+		goto fail;
+	}
+	if (errno != ENOENT)
+		goto fail;
+	if (mkdir(dir, 0700) == -1) {
+		if (errno == EEXIST && stat(dir, &sb) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			return 0;
+		goto fail;
+	}
+	/* mkdir's mode passes through the umask; the folder must be 0700. */
+	if (chmod(dir, 0700) == -1)
+		goto fail;
+	return 0;
+fail:
+	diag_set(d, NULL, 0, 0, "cannot create folder '%s': %s", dir,
+	    strerror(errno));
+	return -1;
+}
+
+/* Create the missing folders above path, like mkdir -p. */
+static int
+make_folders(const char *path, struct diag *d)
+{
+	char *dir, *p, c;
+	int rc = 0;
+
+	dir = xstrdup(path);
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		rc = make_folder(dir, d);
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+/* Read up to len bytes from the start of fd. */
+static ssize_t
+read_head(int fd, char *buf, size_t len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len) {
+		n = read(fd, buf + got, len - got);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/*
+ * Check path before SQLite sees it: create it 0600 (and its folders 0700)
+ * when missing; otherwise it must be a regular file that is empty or starts
+ * with the SQLite header. Nothing is written to an existing file.
+ */
+static int
+diary_file(const char *path, int *created, struct diag *d)
+{
+	static const char magic[16] = "SQLite format 3";
+	struct stat sb;
+	char head[sizeof magic];
+	ssize_t n;
+	int fd, e;
+
+	*created = 0;
+	if (lstat(path, &sb) == -1) {
+		/* ENOTDIR: a file where a folder should be, told below. */
+		if (errno != ENOENT && errno != ENOTDIR) {
+			diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		if (make_folders(path, d) == -1)
+			return -1;
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, 0600);
+		if (fd == -1) {
+			diag_set(d, NULL, 0, 0, "cannot create '%s': %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		/* The umask may have taken bits away: a diary is 0600. */
+		if (fchmod(fd, 0600) == -1) {
+			e = errno;
+			close(fd);
+			unlink(path);
+			diag_set(d, NULL, 0, 0, "cannot create '%s': %s", path,
+			    strerror(e));
+			return -1;
+		}
+		close(fd);
+		*created = 1;
+		return 0;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		diag_set(d, NULL, 0, 0, "'%s' is a symbolic link: not opened",
+		    path);
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diag_set(d, NULL, 0, 0, "'%s' is a folder, not a diary file",
+		    path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		diag_set(d, NULL, 0, 0, "'%s' is not a regular file", path);
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd == -1) {
+		diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		diag_set(d, NULL, 0, 0, "'%s' is not a regular file", path);
+		return -1;
+	}
+	n = read_head(fd, head, sizeof head);
+	e = errno;
+	close(fd);
+	if (n == -1) {
+		diag_set(d, NULL, 0, 0, "cannot read '%s': %s", path,
+		    strerror(e));
+		return -1;
+	}
+	if (n != 0 && (n != (ssize_t)sizeof head ||
+	    memcmp(head, magic, sizeof magic) != 0)) {
+		diag_set(d, NULL, 0, 0,
+		    "'%s' is not a k2diary database (not SQLite)", path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Make path plus suffix (the -wal and -shm files) 0600 when it exists.
+ * chmod and not open: closing any descriptor of a file SQLite has open
+ * would drop SQLite's POSIX locks on it.
+ */
+static void
+diary_fix_mode(const char *path, const char *suffix)
+{
+	struct stat sb;
+	char *p;
+
+	p = xasprintf("%s%s", path, suffix);
+	if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_mode & 07777) != 0600)
+		chmod(p, 0600);
+	free(p);
+}
+
+/* Run a one-row, one-column query for an integer. */
+static int
+query_int(sqlite3 *db, const char *sql, long *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* The schema version, refusing what is not ours or newer. Reads only. */
+static int
+diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
+{
+	long version, tables;
+
+	if (query_int(dy->db, "PRAGMA user_version", &version) == -1 ||
+	    query_int(dy->db, "SELECT count(*) FROM sqlite_master",
+	    &tables) == -1) {
+		diag_set(d, NULL, 0, 0, "cannot read '%s': %s", path,
+		    sqlite3_errmsg(dy->db));
+		return -1;
+	}
+	if (version > DIARY_SCHEMA_VERSION) {
+		diag_set(d, NULL, 0, 0, "'%s' was written by a newer k2diary "
+		    "(schema %ld, this one knows %d): not opened", path,
+		    version, DIARY_SCHEMA_VERSION);
+		return -1;
+	}
+	if (version < 0) {
+		diag_set(d, NULL, 0, 0,
+		    "'%s' is not a k2diary database (schema %ld)", path,
+		    version);
+		return -1;
+	}
+	if (version == 0 && tables != 0) {
+		diag_set(d, NULL, 0, 0, "'%s' is not a k2diary database "
+		    "(it has tables but no schema version)", path);
+		return -1;
+	}
+	*out = version;
+	return 0;
+}
+
+/* WAL, full sync, foreign keys. */
+static int
+diary_setup(struct diary *dy, const char *path, int memory, struct diag *d)
+{
+	sqlite3_stmt *st;
+	const unsigned char *mode;
+	int ok;
+
+	if (sqlite3_prepare_v2(dy->db, "PRAGMA journal_mode = WAL", -1, &st,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	mode = ok ? sqlite3_column_text(st, 0) : NULL;
+	if (mode == NULL) {
+		diag_set(d, NULL, 0, 0, "cannot set up '%s': %s", path,
+		    sqlite3_errmsg(dy->db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (strcmp((const char *)mode, memory ? "memory" : "wal") != 0) {
+		diag_set(d, NULL, 0, 0,
+		    "cannot set up '%s': journal mode is '%s', not 'wal'",
+		    path, (const char *)mode);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_exec(dy->db, "PRAGMA synchronous = FULL;"
+	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	diag_set(d, NULL, 0, 0, "cannot set up '%s': %s", path,
+	    sqlite3_errmsg(dy->db));
+	return -1;
+}
+
+/* Bring the schema up to DIARY_SCHEMA_VERSION in one transaction. */
+static int
+diary_migrate(struct diary *dy, const char *path, struct diag *d)
+{
+	long version;
+	size_t i;
+
+	if (sqlite3_exec(dy->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	/* Read again under the write lock: another process may have won. */
+	if (query_int(dy->db, "PRAGMA user_version", &version) == -1)
+		goto fail;
+	if (version > DIARY_SCHEMA_VERSION) {
+		sqlite3_exec(dy->db, "ROLLBACK", NULL, NULL, NULL);
+		diag_set(d, NULL, 0, 0, "'%s' was written by a newer k2diary "
+		    "(schema %ld, this one knows %d): not opened", path,
+		    version, DIARY_SCHEMA_VERSION);
+		return -1;
+	}
+	for (i = (size_t)version; i < ARRAY_LEN(migrations); i++)
+		if (sqlite3_exec(dy->db, migrations[i], NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			goto fail;
+	if (sqlite3_exec(dy->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	diag_set(d, NULL, 0, 0, "cannot update '%s' to schema %d: %s", path,
+	    DIARY_SCHEMA_VERSION, sqlite3_errmsg(dy->db));
+	if (!sqlite3_get_autocommit(dy->db))
+		sqlite3_exec(dy->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Finalize the statements and close the connection. */
+static void
+diary_free(struct diary *dy)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(dy->st[i]);
+	rc = sqlite3_close(dy->db);
+	assert(rc == SQLITE_OK);
+	(void)rc;
+	free(dy->path);
+	free(dy);
+}
+
+/* Open the diary at path (":memory:" for one in memory), creating it. */
+struct diary *
+diary_open(const char *path, struct diag *d)
+{
+	struct diary *dy;
+	long version;
+	size_t i;
+	int created = 0, memory, flags;
+
+	if (path == NULL || *path == '\0') {
+		diag_set(d, NULL, 0, 0, "the diary file name is empty");
+		return NULL;
+	}
+	memory = strcmp(path, ":memory:") == 0;
+	if (!memory && diary_file(path, &created, d) == -1)
+		return NULL;
+
+	dy = xcalloc(1, sizeof *dy);
+	dy->path = xstrdup(path);
+	flags = SQLITE_OPEN_READWRITE;
+#ifdef SQLITE_OPEN_NOFOLLOW
+	flags |= SQLITE_OPEN_NOFOLLOW;
+#endif
+	if (sqlite3_open_v2(path, &dy->db, flags, NULL) != SQLITE_OK) {
+		diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+		    dy->db != NULL ? sqlite3_errmsg(dy->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(dy->db, DIARY_BUSY_MS);
+
+	/* Nothing is written before the version is known to be ours. */
+	if (diary_version(dy, path, &version, d) == -1)
+		goto fail;
+	if (sqlite3_db_readonly(dy->db, "main") == 1) {
+		diag_set(d, NULL, 0, 0, "'%s' is read-only: not opened", path);
+		goto fail;
+	}
+	if (diary_setup(dy, path, memory, d) == -1)
+		goto fail;
+	if (version < DIARY_SCHEMA_VERSION &&
+	    diary_migrate(dy, path, d) == -1)
+		goto fail;
+	if (!memory) {
+		diary_fix_mode(path, "-wal");
+		diary_fix_mode(path, "-shm");
+	}
+
+	for (i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v3(dy->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &dy->st[i], NULL) != SQLITE_OK) {
+			diag_set(d, NULL, 0, 0,
+			    "'%s' is not a k2diary database: %s", path,
+			    sqlite3_errmsg(dy->db));
+			goto fail;
+		}
+	}
+	return dy;
+fail:
+	if (dy->db != NULL)
+		diary_free(dy);
+	else {
+		free(dy->path);
+		free(dy);
+	}
+	if (created)
+		unlink(path);
+	return NULL;
+}
+
+/* Close the diary; NULL is allowed. */
+void
+diary_close(struct diary *dy)
+{
+	if (dy != NULL)
+		diary_free(dy);
+}
+
+/* Insert e with the prepared statement s inside the open transaction. */
+static int
+diary_insert(struct diary *dy, enum stmt s, const struct entry *e,
+    const char *what, struct diag *d)
+{
+	if (entry_check(dy, e, what, d) == -1)
+		return -1;
+	if (bind_entry(dy->st[s], e) != SQLITE_OK) {
+		diary_fail(dy, what, d);
+		stmt_done(dy->st[s]);
+		return -1;
+	}
+	return diary_exec(dy, s, what, d);
+}
+
+/* Store e in one transaction and set its id. */
+int
+diary_add(struct diary *dy, struct entry *e, struct diag *d)
+{
+	return diary_add_many(dy, e, 1, d);
+}
+
+/* Store n entries in one transaction, all or none; set their ids. */
+int
+diary_add_many(struct diary *dy, struct entry *v, size_t n, struct diag *d)
+{
+	const char *what = n == 1 ? "add entry" : "add entries";
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if (diary_exec(dy, ST_BEGIN, what, d) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (diary_insert(dy, ST_INSERT, &v[i], what, d) == -1)
+			goto fail;
+		v[i].id = sqlite3_last_insert_rowid(dy->db);
+	}
+	if (diary_commit(dy, what, d) == -1)
+		goto fail;
+	return 0;
+fail:
+	diary_rollback(dy);
+	while (i > 0)
+		v[--i].id = 0;
+	return -1;
+}
+
+/* Put e back with its own id. */
+int
+diary_restore(struct diary *dy, const struct entry *e, struct diag *d)
+{
+	if (diary_exec(dy, ST_BEGIN, "restore entry", d) == -1)
+		return -1;
+	if (diary_insert(dy, ST_RESTORE, e, "restore entry", d) == -1) {
+		diary_rollback(dy);
+		return -1;
+	}
+	return diary_commit(dy, "restore entry", d);
+}
+
+/* Load entry id into out; 1 if there is none. */
+int
+diary_get(struct diary *dy, int64_t id, struct entry *out, struct diag *d)
+{
+	sqlite3_stmt *st = dy->st[ST_GET];
+	int rc;
+
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		diary_fail(dy, "read entry", d);
+		stmt_done(st);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_entry(st, out);
+	else if (rc == SQLITE_DONE)
+		diag_set(d, dy->path, 0, 0, "no entry with id %lld",
+		    (long long)id);
+	else
+		diary_fail(dy, "read entry", d);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* Run a one-row change (update, delete) in its own transaction. */
+static int
+diary_change(struct diary *dy, enum stmt s, int64_t id, const char *what,
+    struct diag *d)
+{
+	int changed;
+
+	if (diary_exec(dy, ST_BEGIN, what, d) == -1) {
+		stmt_done(dy->st[s]);
+		return -1;
+	}
+	if (diary_exec(dy, s, what, d) == -1) {
+		diary_rollback(dy);
+		return -1;
+	}
+	changed = sqlite3_changes(dy->db);
+	if (diary_commit(dy, what, d) == -1)
+		return -1;
+	if (changed == 0) {
+		diag_set(d, dy->path, 0, 0, "no entry with id %lld",
+		    (long long)id);
+		return 1;
+	}
+	return 0;
+}
+
+/* Replace the amount and nutrients of entry e->id; 1 if there is none. */
+int
+diary_update(struct diary *dy, const struct entry *e, struct diag *d)
+{
+	if (entry_check(dy, e, "change entry", d) == -1)
+		return -1;
+	if (bind_entry(dy->st[ST_UPDATE], e) != SQLITE_OK) {
+		diary_fail(dy, "change entry", d);
+		stmt_done(dy->st[ST_UPDATE]);
+		return -1;
+	}
+	return diary_change(dy, ST_UPDATE, e->id, "change entry", d);
+}
+
+/* Remove entry id; 1 if there is none. */
+int
+diary_remove(struct diary *dy, int64_t id, struct diag *d)
+{
+	if (sqlite3_bind_int64(dy->st[ST_DELETE], 1, id) != SQLITE_OK) {
+		diary_fail(dy, "remove entry", d);
+		stmt_done(dy->st[ST_DELETE]);
+		return -1;
+	}
+	return diary_change(dy, ST_DELETE, id, "remove entry", d);
+}
+
+/* Append the rows of a bound SELECT to out; on error out is as it was. */
+static int
+diary_select(struct diary *dy, sqlite3_stmt *st, struct entry_list *out,
+    struct diag *d)
+{
+	struct entry e;
+	size_t n0 = out->n;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_entry(st, &e);
+		entry_list_push(out, &e);
+	}
+	if (rc != SQLITE_DONE) {
+		diary_fail(dy, "read entries", d);
+		while (out->n > n0)
+			entry_release(&out->v[--out->n]);
+	}
+	stmt_done(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Append the entries with from <= day <= to, by day then id. */
+int
+diary_range(struct diary *dy, long from, long to, struct entry_list *out,
+    struct diag *d)
+{
+	sqlite3_stmt *st = dy->st[ST_RANGE];
+
+	if (sqlite3_bind_int64(st, 1, from) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, to) != SQLITE_OK) {
+		diary_fail(dy, "read entries", d);
+		stmt_done(st);
+		return -1;
+	}
+	return diary_select(dy, st, out, d);
+}
+
+/* Append every entry, by day then id. */
+int
+diary_all(struct diary *dy, struct entry_list *out, struct diag *d)
+{
+	return diary_select(dy, dy->st[ST_ALL], out, d);
+}
+
+/* PRAGMA data_version: changes when another connection commits. */
+int
+diary_data_version(struct diary *dy, long *out, struct diag *d)
+{
+	sqlite3_stmt *st = dy->st[ST_DATA_VERSION];
+	int rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(st, 0);
+	else
+		diary_fail(dy, "read the data version", d);
+	stmt_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* The path the diary was opened with. */
+const char *
+diary_path(const struct diary *dy)
+{
+	return dy->path;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: ISC */
+/* Entry point: parse the command line, then run a command or the screen. */
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cli_opts o;
+	char err[256];
+
+	setlocale(LC_ALL, "");
+	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s (try 'k2diary --help')\n", err);
+		return EXIT_USAGE;
+	}
+	if (o.command == NULL && !o.help && !o.version)
+		o.command = "foods";	/* until the full screen exists */
+	return cli_run(&o);
+}

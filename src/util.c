@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: ISC */
+/* Memory helpers that never return NULL, and the fatal exit path. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void (*fatal_hook)(void);
+
+/* Register a function to run before a fatal exit. */
+void
+util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+/* Print a message and exit 1, restoring the terminal first. */
+void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fatal_hook != NULL)
+		fatal_hook();
+	fputs("k2diary: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* Allocate or die. */
+void *
+xmalloc(size_t size)
+{
+	void *p;
+
+	p = malloc(size == 0 ? 1 : size);
+	if (p == NULL)
+		die("out of memory (%zu bytes)", size);
+	return p;
+}
+
+/* Allocate zeroed memory or die; checks the product for overflow. */
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	p = calloc(n, size);
+	if (p == NULL)
+		die("out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+/* Resize an array or die; checks n * size for overflow. */
+void *
+xreallocarray(void *ptr, size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		die("out of memory (%zu x %zu bytes)", n, size);
+	p = realloc(ptr, n * size == 0 ? 1 : n * size);
+	if (p == NULL)
+		die("out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+/* Copy a string or die. */
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Copy at most n bytes of a string, NUL-terminated, or die. */
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+	size_t len;
+
+	len = strnlen(s, n);
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Format into a new string or die. */
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap, ap2;
+	int len;
+	char *p;
+
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		die("cannot format a message");
+	p = xmalloc((size_t)len + 1);
+	vsnprintf(p, (size_t)len + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
+}
