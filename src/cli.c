@@ -993,7 +993,7 @@ week_text(const struct ctx *x, const struct gauge *g)
 	printf("Saturated fat g  %6.1f/%-5.4g %s %s\n", g->sat_fat.sum,
 	    g->sat_fat_limit_g, br, gauge_level_name(g->sat_fat_status));
 	bar(br, 28, g->sodium.sum / g->sodium_limit_mg);
-	printf("Sodium mg        %6s/%-6s%s %s\n",
+	printf("Sodium mg       %7s/%-6s %s %s\n",
 	    fmt_thousands(n1, sizeof n1, g->sodium.sum),
 	    fmt_thousands(n2, sizeof n2, g->sodium_limit_mg), br,
 	    gauge_level_name(g->sodium_status));
@@ -1002,7 +1002,7 @@ week_text(const struct ctx *x, const struct gauge *g)
 	for (i = 0; i < 7; i++) {
 		const struct gauge_day *d = &g->days[i];
 		date_format(d->day, a, sizeof a);
-		printf("%s %s%s %7d  %7.4g  %7s  %5.1f %-5s  %7s %-5s\n",
+		printf("%s %s%s %7d  %7.4g  %7s  %5.1f %-5s  %7s %s\n",
 		    date_weekday_abbr(date_weekday(d->day)), a,
 		    d->day == x->day ? "*" : " ", d->entries,
 		    d->rich_servings, fmt_thousands(n1, sizeof n1, d->k2.sum),

@@ -1,0 +1,49 @@
+# Shared helpers for the end-to-end scripts (sourced, not run).
+# Each check prints "PASS: name" or "FAIL: name"; tests/run.sh counts them.
+set -u
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+K2=${K2DIARY:-$TOP/k2diary}
+T=$(mktemp -d "${TMPDIR:-/tmp}/k2diary-e2e.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" TZ=UTC LC_ALL=C.UTF-8
+unset XDG_CONFIG_HOME XDG_DATA_HOME K2DIARY_FOODS K2DIARY_DB NO_COLOR
+mkdir -p "$HOME"
+DB="$HOME/.local/share/k2diary/diary.db"
+
+pass() { echo "PASS: $*"; }
+fail() { echo "FAIL: $*"; }
+
+# run ARGS...: run k2diary; sets $out, $err and $rc.
+run() {
+	out=$("$K2" "$@" 2>"$T/stderr")
+	rc=$?
+	err=$(cat "$T/stderr")
+}
+
+# is NAME GOT WANT: exact comparison.
+is() {
+	if [ "$2" = "$3" ]; then pass "$1"; else
+		fail "$1"; printf '  got:  %s\n  want: %s\n' "$2" "$3"
+	fi
+}
+
+# has NAME TEXT NEEDLE: TEXT contains NEEDLE (fixed string).
+has() {
+	if printf '%s' "$2" | grep -qF -- "$3"; then pass "$1"; else
+		fail "$1"; printf '  missing: %s\n  in: %s\n' "$3" "$2"
+	fi
+}
+
+# lacks NAME TEXT NEEDLE: TEXT does not contain NEEDLE.
+lacks() {
+	if printf '%s' "$2" | grep -qF -- "$3"; then
+		fail "$1"; printf '  unexpected: %s\n' "$3"
+	else pass "$1"; fi
+}
+
+# sql QUERY: run a query on the diary database.
+sql() { sqlite3 -batch "$DB" "$1"; }
+
+# day OFFSET: the date OFFSET days from today, as k2diary counts days
+# (the day starts at 04:00).
+day() { date -u -d "$(date -u -d '-4 hours' +%F) $1 days" +%F; }
