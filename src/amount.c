@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* The amount grammar: how much of one food ("1 1/2", "½", "2 slice", "30g"). */
+/* The amount grammar: how much of a food ("1 1/2", "½", "2 slice", "30g"). */
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -170,8 +170,8 @@ scan_int(const char *s, double *v, const char **end)
 {
 	bool is_int;
 
-	return is_digit((unsigned char)*s) && scan_decimal(s, v, end, &is_int) &&
-	    is_int;
+	return is_digit((unsigned char)*s) &&
+	    scan_decimal(s, v, end, &is_int) && is_int;
 }
 
 /* The number grammar; on NUMBER_OK, *end is just past the number. */
@@ -374,7 +374,8 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 	}
 	r = scan_number(b, &q, &end);
 	if (r == NUMBER_DIV0) {
-		fail(err, errlen, "division by zero in '%.*s'", quote_len(n), b);
+		fail(err, errlen, "division by zero in '%.*s'", quote_len(n),
+		    b);
 		return -1;
 	}
 	if (r == NUMBER_OK) {
@@ -398,7 +399,8 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 			    f->servings[0].label);
 		else
 			fail(err, errlen, "'%.*s' is not an amount: try 1, "
-			    "1/2 or 2 %s", quote_len(n), b, f->servings[0].label);
+			    "1/2 or 2 %s", quote_len(n), b,
+			    f->servings[0].label);
 		return -1;
 	}
 	if (i == -1 && g0 == 0) {

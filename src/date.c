@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Day numbers in the proleptic Gregorian calendar, weeks, diary days and DAY arguments. */
+/* Day numbers (proleptic Gregorian), weeks, diary days and DAY arguments. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,7 +79,8 @@ static bool
 ascii_caseeq(const char *a, const char *b)
 {
 	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		if (ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+		if (ascii_lower((unsigned char)*a) !=
+		    ascii_lower((unsigned char)*b))
 			return false;
 	}
 	return *a == *b;

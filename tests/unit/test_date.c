@@ -139,9 +139,9 @@ static void
 test_weekdays(void **state)
 {
 	(void)state;
-	assert_int_equal(date_weekday(0), 3);		/* 1970-01-01 Thursday */
-	assert_int_equal(date_weekday(-1), 2);		/* 1969-12-31 Wednesday */
-	assert_int_equal(date_weekday(-4), 6);		/* 1969-12-28 Sunday */
+	assert_int_equal(date_weekday(0), 3);	/* 1970-01-01 Thursday */
+	assert_int_equal(date_weekday(-1), 2);	/* 1969-12-31 Wednesday */
+	assert_int_equal(date_weekday(-4), 6);	/* 1969-12-28 Sunday */
 	assert_int_equal(date_weekday(D_2026_11_27), 4);	/* Friday */
 	assert_int_equal(date_weekday(D_2026_01_01), 3);	/* Thursday */
 	assert_int_equal(date_weekday(D_2000_01_01), 5);	/* Saturday */
