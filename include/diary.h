@@ -30,6 +30,23 @@ int diary_get(struct diary *, int64_t id, struct entry *out, struct diag *d);
 int diary_update(struct diary *, const struct entry *e, struct diag *d);
 /* Remove one entry; 1 if there is none. */
 int diary_remove(struct diary *, int64_t id, struct diag *d);
+/* Remove several entries in one transaction (all or none). */
+int diary_remove_many(struct diary *, const int64_t *ids, size_t n,
+    struct diag *d);
+/* The last `limit` entries logged (highest ids), newest first. */
+int diary_recent(struct diary *, size_t limit, struct entry_list *out,
+    struct diag *d);
+
+/* How often a food was logged, and when last (UTC seconds). */
+struct diary_usage {
+	char		*food_id;
+	unsigned	 count;
+	int64_t		 last;
+};
+/* Usage of every food ever logged; caller frees with diary_usage_free. */
+int diary_usage(struct diary *, struct diary_usage **out, size_t *n,
+    struct diag *d);
+void diary_usage_free(struct diary_usage *, size_t n);
 /* Entries with from <= day <= to, by day then id, appended to out. */
 int diary_range(struct diary *, long from, long to, struct entry_list *out,
     struct diag *d);

@@ -39,6 +39,13 @@ void entry_from_food(struct entry *e, const struct food *f,
 void entry_rescale(struct entry *e, const struct amount *a);
 /* K2 per default serving of the entry's food; false when unknown. */
 bool entry_k2_per_serving(const struct entry *, double *out);
+/*
+ * A stand-in food whose units are the entry's own (for changing the amount
+ * of an entry whose food left the catalogue). f borrows from e and sv
+ * (two servings); nutrients are left unknown.
+ */
+void entry_unit_food(const struct entry *e, struct food *f,
+    struct serving sv[2]);
 /* Deep copy. */
 void entry_copy(struct entry *dst, const struct entry *src);
 void entry_release(struct entry *);

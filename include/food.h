@@ -72,6 +72,7 @@ struct food {
 	struct nutrients nut;
 	enum k2_confidence confidence;
 	char		*source;
+	char		*note;		/* a caveat from the source, or NULL */
 	const char	*file;		/* borrowed: where the food was defined */
 	unsigned	 line;		/* position of the food's mapping */
 	unsigned	 col;

@@ -406,8 +406,9 @@ load_food(struct loader *ld, const struct ynode *n, struct food *f)
 	if ((v = ynode_get(n, "source")) != NULL &&
 	    yread_string(ld->doc, v, "source", SOURCE_MAX, &text, ld->dl))
 		f->source = xstrdup(text);
-	if ((v = ynode_get(n, "note")) != NULL)
-		yread_string(ld->doc, v, "note", SOURCE_MAX, &text, ld->dl);
+	if ((v = ynode_get(n, "note")) != NULL &&
+	    yread_string(ld->doc, v, "note", SOURCE_MAX, &text, ld->dl))
+		f->note = xstrdup(text);
 
 	return ld->dl->n + ld->dl->dropped == before && f->id != NULL &&
 	    f->name != NULL && f->n_servings > 0;

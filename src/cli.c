@@ -672,7 +672,7 @@ cmd_edit(struct ctx *x)
 	const struct food *f;
 	struct amount a;
 	struct diag d;
-	char err[512], buf[1024], def[] = "serving";
+	char err[512], buf[1024];
 	int r;
 
 	if (x->o->nargs != 2) {
@@ -684,23 +684,7 @@ cmd_edit(struct ctx *x)
 	f = catalogue_find(&x->cat, e.food_id);
 	if (f == NULL) {
 		/* The food left the catalogue: its units come from the entry. */
-		memset(&tmp, 0, sizeof tmp);
-		tmp.id = e.food_id;
-		tmp.name = e.food_name;
-		tmp.servings = sv;
-		if (e.grams > 0) {
-			sv[0].label = def;
-			sv[0].grams = e.grams / e.servings;
-			sv[1].label = e.serving;
-			sv[1].grams = e.grams / e.quantity;
-			tmp.n_servings = strcmp(e.serving, "g") == 0 ||
-			    strcmp(e.serving, def) == 0 ? 1 : 2;
-		} else {
-			sv[0].label = e.serving;
-			sv[0].grams = 0;
-			tmp.n_servings = 1;
-			tmp.per_serving = true;
-		}
+		entry_unit_food(&e, &tmp, sv);
 		f = &tmp;
 	}
 	if (amount_parse(x->o->args[1], f, &a, err, sizeof err) != 0) {

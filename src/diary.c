@@ -98,6 +98,8 @@ enum stmt {
 	ST_RANGE,
 	ST_ALL,
 	ST_DATA_VERSION,
+	ST_RECENT,
+	ST_USAGE,
 	ST_COUNT
 };
 
@@ -120,6 +122,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id",
 	[ST_ALL] = "SELECT id, " ENTRY_COLUMNS " FROM entry ORDER BY day, id",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
+	[ST_RECENT] = "SELECT id, " ENTRY_COLUMNS " FROM entry "
+	    "ORDER BY id DESC LIMIT ?1",
+	[ST_USAGE] = "SELECT food_id, count(*), max(logged_at) FROM entry "
+	    "GROUP BY food_id",
 };
 
 struct diary {
@@ -879,4 +885,89 @@ const char *
 diary_path(const struct diary *dy)
 {
 	return dy->path;
+}
+
+/* Remove several entries in one transaction, all or none. */
+int
+diary_remove_many(struct diary *dy, const int64_t *ids, size_t n,
+    struct diag *d)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if (diary_exec(dy, ST_BEGIN, "remove entries", d) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (sqlite3_bind_int64(dy->st[ST_DELETE], 1, ids[i]) !=
+		    SQLITE_OK) {
+			diary_fail(dy, "remove entries", d);
+			stmt_done(dy->st[ST_DELETE]);
+			goto fail;
+		}
+		if (diary_exec(dy, ST_DELETE, "remove entries", d) == -1)
+			goto fail;
+	}
+	return diary_commit(dy, "remove entries", d);
+fail:
+	diary_rollback(dy);
+	return -1;
+}
+
+/* The last `limit` entries logged, newest first. */
+int
+diary_recent(struct diary *dy, size_t limit, struct entry_list *out,
+    struct diag *d)
+{
+	sqlite3_stmt *st = dy->st[ST_RECENT];
+
+	if (sqlite3_bind_int64(st, 1, (sqlite3_int64)limit) != SQLITE_OK) {
+		diary_fail(dy, "read entries", d);
+		stmt_done(st);
+		return -1;
+	}
+	return diary_select(dy, st, out, d);
+}
+
+/* How often and when each food was last logged. */
+int
+diary_usage(struct diary *dy, struct diary_usage **out, size_t *n,
+    struct diag *d)
+{
+	sqlite3_stmt *st = dy->st[ST_USAGE];
+	struct diary_usage *v = NULL;
+	size_t cap = 0, len = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		if (len == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[len].food_id = xstrdup(id != NULL ? id : "");
+		v[len].count = (unsigned)sqlite3_column_int64(st, 1);
+		v[len].last = sqlite3_column_int64(st, 2);
+		len++;
+	}
+	stmt_done(st);
+	if (rc != SQLITE_DONE) {
+		diary_fail(dy, "read entries", d);
+		diary_usage_free(v, len);
+		return -1;
+	}
+	*out = v;
+	*n = len;
+	return 0;
+}
+
+/* Free what diary_usage returned. */
+void
+diary_usage_free(struct diary_usage *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].food_id);
+	free(v);
 }

@@ -50,6 +50,32 @@ entry_k2_per_serving(const struct entry *e, double *out)
 	return true;
 }
 
+/* A stand-in food with the entry's own units. */
+void
+entry_unit_food(const struct entry *e, struct food *f, struct serving sv[2])
+{
+	static char def[] = "serving";
+
+	memset(f, 0, sizeof *f);
+	f->id = e->food_id;
+	f->name = e->food_name;
+	f->servings = sv;
+	f->confidence = CONF_UNRATED;
+	if (e->grams > 0) {
+		sv[0].label = def;
+		sv[0].grams = e->grams / e->servings;
+		sv[1].label = e->serving;
+		sv[1].grams = e->grams / e->quantity;
+		f->n_servings = strcmp(e->serving, "g") == 0 ||
+		    strcmp(e->serving, def) == 0 ? 1 : 2;
+	} else {
+		sv[0].label = e->serving;
+		sv[0].grams = 0;
+		f->n_servings = 1;
+		f->per_serving = true;
+	}
+}
+
 /* Deep copy an entry. */
 void
 entry_copy(struct entry *dst, const struct entry *src)

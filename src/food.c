@@ -139,6 +139,7 @@ food_release(struct food *f)
 		free(f->servings[i].label);
 	free(f->servings);
 	free(f->source);
+	free(f->note);
 	memset(f, 0, sizeof *f);
 }
 

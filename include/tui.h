@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The full screen's state and its key reducer: pure, no curses. Keys go in,
+ * the state changes and commands for the diary come out; app.c runs them.
+ */
+#ifndef K2_TUI_H
+#define K2_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "amount.h"
+#include "catalogue.h"
+#include "config.h"
+#include "entry.h"
+#include "gauge.h"
+#include "search.h"
+
+#define TUI_LINE_MAX 128	/* bytes in an edit line */
+#define TUI_RECENT 9		/* foods under 1 ... 9 */
+#define TUI_UNDO 64		/* undo levels */
+#define TUI_HITS 200		/* picker rows kept */
+#define TUI_HISTORY 12		/* past weeks in the week view */
+
+/* Keys, decoded from the terminal by ui_term.c. */
+enum tui_key {
+	TK_NONE,
+	TK_CHAR,		/* a printable character in ch */
+	TK_ENTER,
+	TK_ESC,
+	TK_TAB,
+	TK_BTAB,
+	TK_BACKSPACE,
+	TK_DELETE,
+	TK_UP,
+	TK_DOWN,
+	TK_LEFT,
+	TK_RIGHT,
+	TK_HOME,
+	TK_END,
+	TK_PGUP,
+	TK_PGDN,
+	TK_CTRL_U,		/* clear the line */
+	TK_CTRL_W,		/* delete a word */
+	TK_CTRL_L,		/* redraw */
+	TK_RESIZE,
+	TK_QUIT		/* Ctrl-C, SIGTERM, SIGHUP: leave now */
+};
+
+struct tui_keyev {
+	enum tui_key	 key;
+	uint32_t	 ch;		/* TK_CHAR: the code point */
+};
+
+enum tui_screen {
+	TUI_SCREEN_DAY,
+	TUI_SCREEN_PICK,
+	TUI_SCREEN_AMOUNT,
+	TUI_SCREEN_CONFIRM,
+	TUI_SCREEN_WEEK,
+	TUI_SCREEN_HELP
+};
+
+/* What the reducer asks the program to do. */
+enum tui_cmd_type {
+	TUI_CMD_NONE,
+	TUI_CMD_ADD,		/* log food_id with amount on day */
+	TUI_CMD_EDIT,		/* entry id: new amount */
+	TUI_CMD_REMOVE,		/* entry id */
+	TUI_CMD_COPY_DAY,	/* entries of from_day into day */
+	TUI_CMD_UNDO,		/* apply undo record */
+	TUI_CMD_LOAD		/* reload the view (day or week changed) */
+};
+
+/* An undo record: how to take back one change. */
+enum tui_undo_type {
+	TUI_UNDO_REMOVE_IDS,	/* take back adds and copies: remove ids */
+	TUI_UNDO_RESTORE,	/* take back a remove: put the entry back */
+	TUI_UNDO_REVERT		/* take back an edit: the entry as it was */
+};
+
+struct tui_undo {
+	enum tui_undo_type type;
+	int64_t		*ids;		/* REMOVE_IDS */
+	size_t		 n_ids;
+	struct entry	 entry;		/* RESTORE, REVERT */
+	char		 what[96];	/* "add of Natto", for the status line */
+};
+
+struct tui_cmd {
+	enum tui_cmd_type type;
+	const struct food *food;	/* ADD */
+	struct amount	 amount;	/* ADD, EDIT */
+	int64_t		 id;		/* EDIT, REMOVE */
+	long		 day;		/* ADD, COPY_DAY: target day */
+	long		 from_day;	/* COPY_DAY */
+	struct tui_undo	 undo;		/* UNDO: the record, owned by the cmd */
+};
+
+/* One of the recent foods under 1 ... 9: the food and its last amount. */
+struct tui_recent {
+	const struct food *food;
+	char		 amount[TUI_LINE_MAX];	/* "2 slice" */
+};
+
+/*
+ * What the screen shows, rebuilt by app.c after each command from the
+ * diary (the reducer reads it, never writes it).
+ */
+struct tui_view {
+	long		 today;
+	long		 day;
+	struct entry_list entries;	/* the day's */
+	struct gauge	 gauge;		/* the week holding day */
+	size_t		 prev_day_entries;	/* for Y */
+	struct tui_recent recent[TUI_RECENT];
+	size_t		 n_recent;
+	double		 history[TUI_HISTORY];	/* rich servings, oldest first */
+	long		 history_start[TUI_HISTORY];
+	struct entry	 last_entry;	/* the last entry logged, for '.' */
+	bool		 has_last;
+};
+
+enum tui_confirm {
+	TUI_CONFIRM_RELOG,
+	TUI_CONFIRM_COPY,
+	TUI_CONFIRM_REMOVE
+};
+
+struct tui_line {
+	char		 buf[TUI_LINE_MAX];
+	size_t		 len;
+};
+
+struct tui_state {
+	enum tui_screen	 screen;
+	enum tui_screen	 back;		/* where HELP returns to */
+	long		 day;		/* the day shown */
+	size_t		 sel;		/* selected entry on the day */
+	size_t		 top;		/* first entry row shown */
+	/* Picker. */
+	struct tui_line	 query;
+	struct search_hit hits[TUI_HITS];
+	size_t		 n_hits;	/* kept */
+	size_t		 total_hits;	/* matched */
+	size_t		 pick;		/* selected hit */
+	size_t		 pick_top;
+	/* Amount prompt. */
+	const struct food *food;
+	struct tui_line	 amount;
+	size_t		 unit;		/* serving index; n_servings = grams */
+	int64_t		 edit_id;	/* editing this entry, or 0 for an add */
+	char		 preview[256];	/* what the entry adds, or the error */
+	bool		 preview_bad;	/* the amount does not parse */
+	char		 preview_warn[256];	/* high in ..., day goes near/over */
+	bool		 amount_fresh;	/* prefilled: typing replaces it */
+	/* Confirmation. */
+	enum tui_confirm confirm;
+	char		 question[256];
+	struct tui_cmd	 pending;
+	/* Week view. */
+	long		 week_day;	/* a day of the week shown */
+	/* Undo. */
+	struct tui_undo	 undo[TUI_UNDO];
+	size_t		 n_undo;
+	/* Status line. */
+	char		 status[256];
+	bool		 status_error;
+	size_t		 help_top;
+};
+
+/* What the reducer returns. */
+#define TUI_REDRAW 0x1u
+#define TUI_CMD 0x2u
+#define TUI_QUIT 0x4u
+
+/* Borrowed inputs of the reducer. */
+struct tui_env {
+	const struct catalogue *cat;
+	const struct search_index *index;
+	const struct config *cf;
+	const struct tui_view *view;
+	int		 rows;		/* screen size, for paging */
+	int		 cols;
+};
+
+/* A key that triggers a binding: key, and for TK_CHAR a range of ch. */
+struct tui_match {
+	enum tui_key	 key;
+	uint32_t	 lo;
+	uint32_t	 hi;
+};
+
+/* A key of the day screen: the table both the reducer and help use. */
+struct tui_binding {
+	const char	*keys;		/* as shown in help: "a  /" */
+	const char	*help;
+	int		 action;
+	struct tui_match match[4];	/* ends at key TK_NONE */
+};
+
+/* The day screen's key table, for help: n set to its length. */
+const struct tui_binding *tui_bindings(size_t *n);
+/* The other screens' keys, as help lines ("Tab  next unit"). */
+const char *const *tui_help_extra(size_t *n);
+
+void tui_init(struct tui_state *, long day);
+void tui_release(struct tui_state *);
+/*
+ * Handle one key: returns TUI_REDRAW | TUI_CMD | TUI_QUIT bits; with
+ * TUI_CMD, *cmd holds the command (an UNDO record's contents are owned by
+ * cmd and released with tui_cmd_release).
+ */
+unsigned tui_handle_key(struct tui_state *, const struct tui_env *,
+    struct tui_keyev key, struct tui_cmd *cmd);
+void tui_cmd_release(struct tui_cmd *);
+/* After app.c ran cmd: record undo (ok) or the error, set the status. */
+void tui_cmd_done(struct tui_state *, const struct tui_cmd *cmd, bool ok,
+    const int64_t *ids, size_t n_ids, const struct entry *before,
+    const char *message);
+/* Keep the selection inside the day's entries after a reload. */
+void tui_view_changed(struct tui_state *, const struct tui_env *);
+/* Refresh the picker's hits for the current query. */
+void tui_pick_refresh(struct tui_state *, const struct tui_env *);
+
+#endif

@@ -1,0 +1,901 @@
+/* SPDX-License-Identifier: ISC */
+/* The full screen's state and its key reducer: pure, no curses. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+enum action {
+	ACT_PICK,
+	ACT_RELOG,
+	ACT_REPEAT,
+	ACT_COPY,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_FIRST,
+	ACT_LAST,
+	ACT_EDIT,
+	ACT_REMOVE,
+	ACT_UNDO,
+	ACT_PREV_DAY,
+	ACT_NEXT_DAY,
+	ACT_TODAY,
+	ACT_WEEK,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_QUIT
+};
+
+#define CH(c) { TK_CHAR, (c), (c) }
+#define KEY(k) { (k), 0, 0 }
+
+/* The day screen's keys: the reducer dispatches on this table, help shows it. */
+static const struct tui_binding bindings[] = {
+	{ "a  /", "log a food: type to find it, Enter, Enter", ACT_PICK,
+	    { CH('a'), CH('/') } },
+	{ "1 ... 9", "log again one of the nine most recent foods",
+	    ACT_RELOG, { { TK_CHAR, '1', '9' } } },
+	{ ".", "log the last entry again", ACT_REPEAT, { CH('.') } },
+	{ "Y", "copy the previous day's entries into this day", ACT_COPY,
+	    { CH('Y') } },
+	{ "k  Up", "select the entry above", ACT_UP,
+	    { CH('k'), KEY(TK_UP) } },
+	{ "j  Down", "select the entry below", ACT_DOWN,
+	    { CH('j'), KEY(TK_DOWN) } },
+	{ "g  Home", "select the first entry", ACT_FIRST,
+	    { CH('g'), KEY(TK_HOME) } },
+	{ "G  End", "select the last entry", ACT_LAST,
+	    { CH('G'), KEY(TK_END) } },
+	{ "e  Enter", "change the amount of the selected entry", ACT_EDIT,
+	    { CH('e'), KEY(TK_ENTER) } },
+	{ "d  Delete", "remove the selected entry", ACT_REMOVE,
+	    { CH('d'), KEY(TK_DELETE) } },
+	{ "u", "undo the last add, change, removal or copy", ACT_UNDO,
+	    { CH('u') } },
+	{ "[  h  Left", "the day before", ACT_PREV_DAY,
+	    { CH('['), CH('h'), KEY(TK_LEFT) } },
+	{ "]  l  Right", "the day after", ACT_NEXT_DAY,
+	    { CH(']'), CH('l'), KEY(TK_RIGHT) } },
+	{ "t", "today", ACT_TODAY, { CH('t') } },
+	{ "w", "the week in detail, with the last 12 weeks", ACT_WEEK,
+	    { CH('w') } },
+	{ "?", "this help", ACT_HELP, { CH('?') } },
+	{ "Ctrl-L", "redraw the screen", ACT_REDRAW, { KEY(TK_CTRL_L) } },
+	{ "q", "quit (every entry is already saved)", ACT_QUIT,
+	    { CH('q') } },
+};
+
+static const char *const help_extra[] = {
+	"In the food picker:",
+	"  letters        filter (fuzzy; case and accents do not matter)",
+	"  Up  Down       move;  PgUp  PgDn  a page",
+	"  Enter          choose the food",
+	"  Esc            back to the day, nothing logged",
+	"In the amount prompt:",
+	"  1  1/2  1 1/2  ½  2 slice  30g    the amount",
+	"  Tab  Shift-Tab next or previous unit (servings, then grams)",
+	"  Backspace  Ctrl-U  Ctrl-W         edit",
+	"  Enter          log it;  Esc  back to the picker",
+	"In a confirmation:  y  Enter  yes;   n  Esc  no",
+	"In the week view:  [  ]  Left  Right  other weeks;  Esc  w  q  back",
+	"Anywhere:  Ctrl-C  quit at once",
+};
+
+/* The day screen's key table. */
+const struct tui_binding *
+tui_bindings(size_t *n)
+{
+	*n = ARRAY_LEN(bindings);
+	return bindings;
+}
+
+/* The other screens' keys, as lines. */
+const char *const *
+tui_help_extra(size_t *n)
+{
+	*n = ARRAY_LEN(help_extra);
+	return help_extra;
+}
+
+/* Start on a day. */
+void
+tui_init(struct tui_state *s, long day)
+{
+	memset(s, 0, sizeof *s);
+	s->screen = TUI_SCREEN_DAY;
+	s->day = day;
+	s->week_day = day;
+}
+
+static void
+undo_release(struct tui_undo *u)
+{
+	free(u->ids);
+	u->ids = NULL;
+	u->n_ids = 0;
+	entry_release(&u->entry);
+}
+
+/* Free the undo records. */
+void
+tui_release(struct tui_state *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_undo; i++)
+		undo_release(&s->undo[i]);
+	s->n_undo = 0;
+}
+
+/* Free what a command owns. */
+void
+tui_cmd_release(struct tui_cmd *c)
+{
+	if (c->type == TUI_CMD_UNDO)
+		undo_release(&c->undo);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+status(struct tui_state *s, bool error, const char *fmt, ...)
+    K2_PRINTF(3, 4);
+
+static void
+status(struct tui_state *s, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->status, sizeof s->status, fmt, ap);
+	va_end(ap);
+	s->status_error = error;
+}
+
+/* Line editing. */
+static void
+line_set(struct tui_line *l, const char *text)
+{
+	snprintf(l->buf, sizeof l->buf, "%s", text);
+	l->len = strlen(l->buf);
+}
+
+static bool
+line_put(struct tui_line *l, uint32_t cp)
+{
+	char enc[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		enc[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xc0 | (cp >> 6));
+		enc[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xe0 | (cp >> 12));
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		enc[0] = (char)(0xf0 | (cp >> 18));
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		enc[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	if (l->len + n >= sizeof l->buf)
+		return false;
+	memcpy(l->buf + l->len, enc, n);
+	l->len += n;
+	l->buf[l->len] = '\0';
+	return true;
+}
+
+static void
+line_backspace(struct tui_line *l)
+{
+	while (l->len > 0) {
+		l->len--;
+		if (((unsigned char)l->buf[l->len] & 0xc0) != 0x80)
+			break;
+	}
+	l->buf[l->len] = '\0';
+}
+
+static void
+line_kill_word(struct tui_line *l)
+{
+	while (l->len > 0 && l->buf[l->len - 1] == ' ')
+		l->len--;
+	while (l->len > 0 && l->buf[l->len - 1] != ' ')
+		l->len--;
+	l->buf[l->len] = '\0';
+}
+
+/* Apply an editing key; true if the line changed. */
+static bool
+line_edit(struct tui_line *l, struct tui_keyev k)
+{
+	switch (k.key) {
+	case TK_CHAR:
+		return line_put(l, k.ch);
+	case TK_BACKSPACE:
+		line_backspace(l);
+		return true;
+	case TK_CTRL_U:
+		line_set(l, "");
+		return true;
+	case TK_CTRL_W:
+		line_kill_word(l);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A number for an amount text: up to two decimals, no trailing zeros. */
+static void
+fmt_qty(char *buf, size_t len, double v)
+{
+	char *p;
+
+	snprintf(buf, len, "%.2f", v);
+	p = buf + strlen(buf) - 1;
+	while (*p == '0')
+		*p-- = '\0';
+	if (*p == '.')
+		*p = '\0';
+}
+
+static const struct gauge_day *
+view_day(const struct tui_env *env)
+{
+	const struct gauge *g = &env->view->gauge;
+	long i = env->view->day - g->week_start;
+
+	return i >= 0 && i < 7 ? &g->days[i] : NULL;
+}
+
+/* Recompute the amount prompt's preview: what the entry adds and warnings. */
+static void
+amount_preview(struct tui_state *s, const struct tui_env *env)
+{
+	struct amount a;
+	struct nutrients n;
+	const struct gauge_day *gd = view_day(env);
+	const struct config *cf = env->cf;
+	char err[256], k2[32], warn[256];
+	double sf = 0, na = 0;
+	size_t i;
+
+	s->preview_warn[0] = '\0';
+	if (amount_parse(s->amount.buf, s->food, &a, err, sizeof err) != 0) {
+		snprintf(s->preview, sizeof s->preview, "%s", err);
+		s->preview_bad = true;
+		return;
+	}
+	s->preview_bad = false;
+	food_amount(s->food, a.servings, &n);
+	if (nutrients_has(&n, NUT_K2))
+		snprintf(k2, sizeof k2, "%.1f µg", n.v[NUT_K2]);
+	else
+		snprintf(k2, sizeof k2, "unknown");
+	snprintf(s->preview, sizeof s->preview,
+	    "adds K2 %s, sat fat %s%.1f g, sodium %s%.0f mg", k2,
+	    nutrients_has(&n, NUT_SAT_FAT) ? "" : "?",
+	    nutrients_has(&n, NUT_SAT_FAT) ? n.v[NUT_SAT_FAT] : 0.0,
+	    nutrients_has(&n, NUT_SODIUM) ? "" : "?",
+	    nutrients_has(&n, NUT_SODIUM) ? n.v[NUT_SODIUM] : 0.0);
+	warn[0] = '\0';
+	if (food_high_sat_fat(s->food, cf->sat_fat_limit_g))
+		strncat(warn, "high in saturated fat", sizeof warn - 1);
+	if (food_high_sodium(s->food, cf->sodium_limit_mg))
+		strncat(warn, warn[0] ? "; high in sodium" : "high in sodium",
+		    sizeof warn - strlen(warn) - 1);
+	if (gd != NULL) {
+		sf = gd->sat_fat.sum;
+		na = gd->sodium.sum;
+		/* Editing: the day already holds the old amount. */
+		for (i = 0; s->edit_id != 0 && i < env->view->entries.n; i++) {
+			const struct entry *e = &env->view->entries.v[i];
+			if (e->id != s->edit_id)
+				continue;
+			if (nutrients_has(&e->nut, NUT_SAT_FAT))
+				sf -= e->nut.v[NUT_SAT_FAT];
+			if (nutrients_has(&e->nut, NUT_SODIUM))
+				na -= e->nut.v[NUT_SODIUM];
+		}
+		if (nutrients_has(&n, NUT_SAT_FAT) &&
+		    gauge_level(sf + n.v[NUT_SAT_FAT], cf->sat_fat_limit_g) >
+		    gauge_level(sf, cf->sat_fat_limit_g)) {
+			char t[96];
+			snprintf(t, sizeof t, "%sday's sat fat goes %s (%.1f "
+			    "of %.4g g)", warn[0] ? "; " : "",
+			    gauge_level_name(gauge_level(sf +
+			    n.v[NUT_SAT_FAT], cf->sat_fat_limit_g)),
+			    sf + n.v[NUT_SAT_FAT], cf->sat_fat_limit_g);
+			strncat(warn, t, sizeof warn - strlen(warn) - 1);
+		}
+		if (nutrients_has(&n, NUT_SODIUM) &&
+		    gauge_level(na + n.v[NUT_SODIUM], cf->sodium_limit_mg) >
+		    gauge_level(na, cf->sodium_limit_mg)) {
+			char t[96];
+			snprintf(t, sizeof t, "%sday's sodium goes %s (%.0f "
+			    "of %.0f mg)", warn[0] ? "; " : "",
+			    gauge_level_name(gauge_level(na + n.v[NUT_SODIUM],
+			    cf->sodium_limit_mg)), na + n.v[NUT_SODIUM],
+			    cf->sodium_limit_mg);
+			strncat(warn, t, sizeof warn - strlen(warn) - 1);
+		}
+	}
+	snprintf(s->preview_warn, sizeof s->preview_warn, "%s", warn);
+}
+
+/* Open the amount prompt for food f with text (prefilled, replaced on typing). */
+static void
+amount_open(struct tui_state *s, const struct tui_env *env,
+    const struct food *f, const char *text, int64_t edit_id)
+{
+	char buf[TUI_LINE_MAX];
+	int i;
+
+	s->food = f;
+	s->edit_id = edit_id;
+	s->unit = 0;
+	if (text == NULL) {
+		snprintf(buf, sizeof buf, "1 %s", f->servings[0].label);
+		text = buf;
+	}
+	line_set(&s->amount, text);
+	for (i = 0; i < (int)f->n_servings; i++)
+		if (strstr(text, f->servings[i].label) != NULL)
+			s->unit = (size_t)i;
+	s->amount_fresh = true;
+	s->screen = TUI_SCREEN_AMOUNT;
+	amount_preview(s, env);
+}
+
+/* Tab: the same amount in the next unit (servings, then grams). */
+static void
+amount_cycle(struct tui_state *s, const struct tui_env *env, int dir)
+{
+	const struct food *f = s->food;
+	size_t units = f->n_servings + (f->servings[0].grams > 0 ? 1 : 0);
+	struct amount a;
+	char err[256], q[32], buf[TUI_LINE_MAX];
+	bool ok = amount_parse(s->amount.buf, f, &a, err, sizeof err) == 0;
+
+	s->unit = (s->unit + units + (size_t)(dir > 0 ? 1 : units - 1)) %
+	    units;
+	if (s->unit == f->n_servings) {
+		fmt_qty(q, sizeof q, ok ? a.grams : f->servings[0].grams);
+		snprintf(buf, sizeof buf, "%s g", q);
+	} else {
+		const struct serving *sv = &f->servings[s->unit];
+		double v = 1;
+		if (ok && a.grams > 0 && sv->grams > 0)
+			v = a.grams / sv->grams;
+		else if (ok && a.grams == 0)
+			v = a.quantity;
+		fmt_qty(q, sizeof q, v);
+		snprintf(buf, sizeof buf, "%s %s", q, sv->label);
+	}
+	line_set(&s->amount, buf);
+	s->amount_fresh = false;
+	amount_preview(s, env);
+}
+
+/* Refresh the picker's hits. */
+void
+tui_pick_refresh(struct tui_state *s, const struct tui_env *env)
+{
+	s->total_hits = search_run(env->index, s->query.buf, s->hits,
+	    TUI_HITS);
+	s->n_hits = s->total_hits < TUI_HITS ? s->total_hits : TUI_HITS;
+	s->pick = 0;
+	s->pick_top = 0;
+}
+
+static size_t
+page(const struct tui_env *env)
+{
+	return env->rows > 12 ? (size_t)env->rows - 10 : 2;
+}
+
+static unsigned
+pick_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k)
+{
+	switch (k.key) {
+	case TK_ESC:
+		s->screen = TUI_SCREEN_DAY;
+		return TUI_REDRAW;
+	case TK_ENTER:
+		if (s->n_hits == 0) {
+			status(s, true, "no food matches '%s'", s->query.buf);
+			return TUI_REDRAW;
+		}
+		amount_open(s, env, &env->cat->foods[s->hits[s->pick].food],
+		    NULL, 0);
+		return TUI_REDRAW;
+	case TK_UP:
+		if (s->pick > 0)
+			s->pick--;
+		return TUI_REDRAW;
+	case TK_DOWN:
+		if (s->pick + 1 < s->n_hits)
+			s->pick++;
+		return TUI_REDRAW;
+	case TK_PGUP:
+		s->pick = s->pick > page(env) ? s->pick - page(env) : 0;
+		return TUI_REDRAW;
+	case TK_PGDN:
+		s->pick += page(env);
+		if (s->n_hits > 0 && s->pick >= s->n_hits)
+			s->pick = s->n_hits - 1;
+		if (s->n_hits == 0)
+			s->pick = 0;
+		return TUI_REDRAW;
+	default:
+		break;
+	}
+	if (line_edit(&s->query, k)) {
+		tui_pick_refresh(s, env);
+		return TUI_REDRAW;
+	}
+	return 0;
+}
+
+static unsigned
+amount_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	struct amount a;
+	char err[256];
+
+	switch (k.key) {
+	case TK_ESC:
+		/* Back one step: to the picker for an add, the day for an edit. */
+		s->screen = s->edit_id != 0 ? TUI_SCREEN_DAY : TUI_SCREEN_PICK;
+		return TUI_REDRAW;
+	case TK_TAB:
+		amount_cycle(s, env, 1);
+		return TUI_REDRAW;
+	case TK_BTAB:
+		amount_cycle(s, env, -1);
+		return TUI_REDRAW;
+	case TK_ENTER:
+		if (amount_parse(s->amount.buf, s->food, &a, err,
+		    sizeof err) != 0) {
+			status(s, true, "%s", err);
+			return TUI_REDRAW;
+		}
+		memset(cmd, 0, sizeof *cmd);
+		cmd->type = s->edit_id != 0 ? TUI_CMD_EDIT : TUI_CMD_ADD;
+		cmd->food = s->food;
+		cmd->amount = a;
+		cmd->id = s->edit_id;
+		cmd->day = s->day;
+		s->screen = TUI_SCREEN_DAY;
+		return TUI_REDRAW | TUI_CMD;
+	default:
+		break;
+	}
+	if (k.key == TK_CHAR && s->amount_fresh)
+		line_set(&s->amount, "");
+	if (line_edit(&s->amount, k)) {
+		s->amount_fresh = false;
+		amount_preview(s, env);
+		return TUI_REDRAW;
+	}
+	return 0;
+}
+
+static unsigned
+confirm_key(struct tui_state *s, struct tui_keyev k, struct tui_cmd *cmd)
+{
+	if (k.key == TK_ENTER || (k.key == TK_CHAR && (k.ch == 'y' ||
+	    k.ch == 'Y'))) {
+		*cmd = s->pending;
+		memset(&s->pending, 0, sizeof s->pending);
+		s->screen = TUI_SCREEN_DAY;
+		return TUI_REDRAW | TUI_CMD;
+	}
+	if (k.key == TK_ESC || (k.key == TK_CHAR && (k.ch == 'n' ||
+	    k.ch == 'N' || k.ch == 'q'))) {
+		s->screen = TUI_SCREEN_DAY;
+		status(s, false, "nothing changed");
+		return TUI_REDRAW;
+	}
+	return 0;	/* a stray key leaves the question open */
+}
+
+static void
+confirm_open(struct tui_state *s, enum tui_confirm what,
+    const struct tui_cmd *cmd)
+{
+	s->confirm = what;
+	s->pending = *cmd;
+	s->screen = TUI_SCREEN_CONFIRM;
+}
+
+static unsigned
+week_key(struct tui_state *s, struct tui_keyev k, struct tui_cmd *cmd)
+{
+	if (k.key == TK_ESC || (k.key == TK_CHAR && (k.ch == 'w' ||
+	    k.ch == 'q'))) {
+		s->screen = TUI_SCREEN_DAY;
+		return TUI_REDRAW;
+	}
+	if (k.key == TK_CHAR && k.ch == '?') {
+		s->back = TUI_SCREEN_WEEK;
+		s->help_top = 0;
+		s->screen = TUI_SCREEN_HELP;
+		return TUI_REDRAW;
+	}
+	if (k.key == TK_LEFT || (k.key == TK_CHAR && (k.ch == '[' ||
+	    k.ch == 'h'))) {
+		s->day -= 7;
+	} else if (k.key == TK_RIGHT || (k.key == TK_CHAR && (k.ch == ']' ||
+	    k.ch == 'l'))) {
+		s->day += 7;
+	} else
+		return 0;
+	s->sel = s->top = 0;
+	memset(cmd, 0, sizeof *cmd);
+	cmd->type = TUI_CMD_LOAD;
+	return TUI_REDRAW | TUI_CMD;
+}
+
+static unsigned
+help_key(struct tui_state *s, struct tui_keyev k)
+{
+	if (k.key == TK_DOWN || (k.key == TK_CHAR && k.ch == 'j')) {
+		s->help_top++;
+		return TUI_REDRAW;
+	}
+	if (k.key == TK_UP || (k.key == TK_CHAR && k.ch == 'k')) {
+		if (s->help_top > 0)
+			s->help_top--;
+		return TUI_REDRAW;
+	}
+	s->screen = s->back;
+	return TUI_REDRAW;
+}
+
+static int
+find_action(struct tui_keyev k, uint32_t *ch)
+{
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_LEN(bindings); i++) {
+		for (j = 0; j < ARRAY_LEN(bindings[i].match) &&
+		    bindings[i].match[j].key != TK_NONE; j++) {
+			const struct tui_match *m = &bindings[i].match[j];
+			if (m->key != k.key)
+				continue;
+			if (k.key == TK_CHAR && (k.ch < m->lo || k.ch > m->hi))
+				continue;
+			*ch = k.ch;
+			return bindings[i].action;
+		}
+	}
+	return -1;
+}
+
+static const struct entry *
+selected(const struct tui_state *s, const struct tui_env *env)
+{
+	const struct entry_list *l = &env->view->entries;
+
+	return s->sel < l->n ? &l->v[s->sel] : NULL;
+}
+
+/* An amount of food f as the entry e had it ("2 slice"). */
+static int
+entry_amount(const struct entry *e, const struct food *f, struct amount *a)
+{
+	char text[TUI_LINE_MAX], q[32], err[256];
+
+	fmt_qty(q, sizeof q, e->quantity);
+	snprintf(text, sizeof text, "%s %s", q, e->serving);
+	return amount_parse(text, f, a, err, sizeof err);
+}
+
+static unsigned
+day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	const struct tui_view *v = env->view;
+	const struct entry *e;
+	const struct food *f;
+	struct tui_cmd c;
+	char day[16], q[32];
+	uint32_t ch = 0;
+	size_t n = v->entries.n;
+
+	memset(&c, 0, sizeof c);
+	switch (find_action(k, &ch)) {
+	case ACT_PICK:
+		line_set(&s->query, "");
+		tui_pick_refresh(s, env);
+		s->screen = TUI_SCREEN_PICK;
+		return TUI_REDRAW;
+	case ACT_RELOG:
+		if (ch - '1' >= v->n_recent) {
+			status(s, true, "no recent food under %c", (char)ch);
+			return TUI_REDRAW;
+		}
+		f = v->recent[ch - '1'].food;
+		c.type = TUI_CMD_ADD;
+		c.food = f;
+		c.day = s->day;
+		if (amount_parse(v->recent[ch - '1'].amount, f, &c.amount,
+		    s->question, sizeof s->question) != 0)
+			amount_default(f, &c.amount);
+		snprintf(s->question, sizeof s->question,
+		    "log %s %s again on %s %s? y/n",
+		    v->recent[ch - '1'].amount, f->name,
+		    date_weekday_abbr(date_weekday(s->day)),
+		    date_format(s->day, day, sizeof day));
+		confirm_open(s, TUI_CONFIRM_RELOG, &c);
+		return TUI_REDRAW;
+	case ACT_REPEAT:
+		if (!v->has_last) {
+			status(s, true, "nothing logged yet to repeat");
+			return TUI_REDRAW;
+		}
+		f = catalogue_find(env->cat, v->last_entry.food_id);
+		if (f == NULL || entry_amount(&v->last_entry, f, &c.amount)) {
+			status(s, true, "'%s' is no longer in the catalogue",
+			    v->last_entry.food_name);
+			return TUI_REDRAW;
+		}
+		c.type = TUI_CMD_ADD;
+		c.food = f;
+		c.day = s->day;
+		*cmd = c;
+		return TUI_REDRAW | TUI_CMD;
+	case ACT_COPY:
+		if (v->prev_day_entries == 0) {
+			status(s, true, "the day before has no entries to copy");
+			return TUI_REDRAW;
+		}
+		c.type = TUI_CMD_COPY_DAY;
+		c.day = s->day;
+		c.from_day = s->day - 1;
+		snprintf(s->question, sizeof s->question,
+		    "copy the %zu %s of %s %s into this day? y/n",
+		    v->prev_day_entries, v->prev_day_entries == 1 ? "entry" :
+		    "entries", date_weekday_abbr(date_weekday(s->day - 1)),
+		    date_format(s->day - 1, day, sizeof day));
+		confirm_open(s, TUI_CONFIRM_COPY, &c);
+		return TUI_REDRAW;
+	case ACT_UP:
+		if (s->sel > 0)
+			s->sel--;
+		return TUI_REDRAW;
+	case ACT_DOWN:
+		if (s->sel + 1 < n)
+			s->sel++;
+		return TUI_REDRAW;
+	case ACT_FIRST:
+		s->sel = 0;
+		return TUI_REDRAW;
+	case ACT_LAST:
+		s->sel = n > 0 ? n - 1 : 0;
+		return TUI_REDRAW;
+	case ACT_EDIT:
+		if ((e = selected(s, env)) == NULL) {
+			status(s, true, "no entry to change: press a to log "
+			    "a food");
+			return TUI_REDRAW;
+		}
+		{
+			static struct food stand_in;
+			static struct serving sv[2];
+			f = catalogue_find(env->cat, e->food_id);
+			if (f == NULL) {
+				/* The food left the catalogue. */
+				entry_unit_food(e, &stand_in, sv);
+				f = &stand_in;
+			}
+			fmt_qty(q, sizeof q, e->quantity);
+			snprintf(s->amount.buf, sizeof s->amount.buf, "%s %s",
+			    q, e->serving);
+			amount_open(s, env, f, s->amount.buf, e->id);
+		}
+		return TUI_REDRAW;
+	case ACT_REMOVE:
+		if ((e = selected(s, env)) == NULL) {
+			status(s, true, "no entry to remove");
+			return TUI_REDRAW;
+		}
+		c.type = TUI_CMD_REMOVE;
+		c.id = e->id;
+		*cmd = c;
+		return TUI_REDRAW | TUI_CMD;
+	case ACT_UNDO:
+		if (s->n_undo == 0) {
+			status(s, true, "nothing to undo");
+			return TUI_REDRAW;
+		}
+		c.type = TUI_CMD_UNDO;
+		c.undo = s->undo[--s->n_undo];
+		memset(&s->undo[s->n_undo], 0, sizeof s->undo[s->n_undo]);
+		*cmd = c;
+		return TUI_REDRAW | TUI_CMD;
+	case ACT_PREV_DAY:
+	case ACT_NEXT_DAY:
+	case ACT_TODAY:
+		if (find_action(k, &ch) == ACT_PREV_DAY)
+			s->day--;
+		else if (find_action(k, &ch) == ACT_TODAY)
+			s->day = v->today;
+		else if (s->day >= v->today) {
+			status(s, false, "today is the last day");
+			return TUI_REDRAW;
+		} else
+			s->day++;
+		s->sel = s->top = 0;
+		c.type = TUI_CMD_LOAD;
+		*cmd = c;
+		return TUI_REDRAW | TUI_CMD;
+	case ACT_WEEK:
+		s->screen = TUI_SCREEN_WEEK;
+		return TUI_REDRAW;
+	case ACT_HELP:
+		s->back = TUI_SCREEN_DAY;
+		s->help_top = 0;
+		s->screen = TUI_SCREEN_HELP;
+		return TUI_REDRAW;
+	case ACT_REDRAW:
+		return TUI_REDRAW;
+	case ACT_QUIT:
+		return TUI_QUIT;
+	default:
+		return 0;
+	}
+}
+
+/* Handle one key. */
+unsigned
+tui_handle_key(struct tui_state *s, const struct tui_env *env,
+    struct tui_keyev k, struct tui_cmd *cmd)
+{
+	memset(cmd, 0, sizeof *cmd);
+	if (k.key == TK_QUIT)
+		return TUI_QUIT;
+	if (k.key == TK_RESIZE)
+		return TUI_REDRAW;
+	if (k.key == TK_NONE)
+		return 0;
+	/* A key clears an old message, except while a question is open. */
+	if (s->screen != TUI_SCREEN_CONFIRM)
+		s->status[0] = '\0';
+	switch (s->screen) {
+	case TUI_SCREEN_DAY:
+		return day_key(s, env, k, cmd);
+	case TUI_SCREEN_PICK:
+		return pick_key(s, env, k);
+	case TUI_SCREEN_AMOUNT:
+		return amount_key(s, env, k, cmd);
+	case TUI_SCREEN_CONFIRM:
+		return confirm_key(s, k, cmd);
+	case TUI_SCREEN_WEEK:
+		return week_key(s, k, cmd);
+	case TUI_SCREEN_HELP:
+		return help_key(s, k);
+	}
+	return 0;
+}
+
+static void
+undo_push(struct tui_state *s, struct tui_undo *u)
+{
+	if (s->n_undo == TUI_UNDO) {
+		undo_release(&s->undo[0]);
+		memmove(&s->undo[0], &s->undo[1],
+		    (TUI_UNDO - 1) * sizeof s->undo[0]);
+		s->n_undo--;
+	}
+	s->undo[s->n_undo++] = *u;
+}
+
+/* Record the outcome of a command: undo on success, the error otherwise. */
+void
+tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
+    const int64_t *ids, size_t n_ids, const struct entry *before,
+    const char *message)
+{
+	struct tui_undo u;
+	char amount[64];
+
+	if (!ok) {
+		status(s, true, "%s", message != NULL ? message : "failed");
+		/* Nothing was logged: give the half-done prompt back. */
+		if ((cmd->type == TUI_CMD_ADD || cmd->type == TUI_CMD_EDIT) &&
+		    s->food == cmd->food && s->amount.len > 0)
+			s->screen = TUI_SCREEN_AMOUNT;
+		if (cmd->type == TUI_CMD_UNDO && s->n_undo < TUI_UNDO) {
+			/* Keep the record so the undo can be tried again. */
+			s->undo[s->n_undo].type = cmd->undo.type;
+			s->undo[s->n_undo].n_ids = cmd->undo.n_ids;
+			s->undo[s->n_undo].ids = xreallocarray(NULL,
+			    cmd->undo.n_ids + 1, sizeof(int64_t));
+			if (cmd->undo.n_ids > 0)
+				memcpy(s->undo[s->n_undo].ids, cmd->undo.ids,
+				    cmd->undo.n_ids * sizeof(int64_t));
+			memset(&s->undo[s->n_undo].entry, 0,
+			    sizeof s->undo[s->n_undo].entry);
+			if (cmd->undo.entry.food_id != NULL)
+				entry_copy(&s->undo[s->n_undo].entry,
+				    &cmd->undo.entry);
+			snprintf(s->undo[s->n_undo].what,
+			    sizeof s->undo[s->n_undo].what, "%s",
+			    cmd->undo.what);
+			s->n_undo++;
+		}
+		return;
+	}
+	memset(&u, 0, sizeof u);
+	switch (cmd->type) {
+	case TUI_CMD_ADD:
+	case TUI_CMD_COPY_DAY:
+		u.type = TUI_UNDO_REMOVE_IDS;
+		u.ids = xreallocarray(NULL, n_ids + 1, sizeof *u.ids);
+		memcpy(u.ids, ids, n_ids * sizeof *u.ids);
+		u.n_ids = n_ids;
+		if (cmd->type == TUI_CMD_ADD) {
+			snprintf(amount, sizeof amount, "%.4g %s",
+			    cmd->amount.quantity, cmd->amount.label);
+			snprintf(u.what, sizeof u.what, "logging of %s",
+			    cmd->food->name);
+			status(s, false, "logged %s %s", amount,
+			    cmd->food->name);
+		} else {
+			snprintf(u.what, sizeof u.what, "copy of %zu entries",
+			    n_ids);
+			status(s, false, "copied %zu entries", n_ids);
+		}
+		undo_push(s, &u);
+		break;
+	case TUI_CMD_EDIT:
+	case TUI_CMD_REMOVE:
+		if (before == NULL)
+			break;
+		u.type = cmd->type == TUI_CMD_EDIT ? TUI_UNDO_REVERT :
+		    TUI_UNDO_RESTORE;
+		entry_copy(&u.entry, before);
+		snprintf(u.what, sizeof u.what, "%s of %s",
+		    cmd->type == TUI_CMD_EDIT ? "change" : "removal",
+		    before->food_name);
+		status(s, false, "%s %s", cmd->type == TUI_CMD_EDIT ?
+		    "changed" : "removed", before->food_name);
+		undo_push(s, &u);
+		break;
+	case TUI_CMD_UNDO:
+		status(s, false, "undid the %s", cmd->undo.what);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Keep the selection and scroll inside the day's entries. */
+void
+tui_view_changed(struct tui_state *s, const struct tui_env *env)
+{
+	size_t n = env->view->entries.n;
+
+	if (s->sel >= n)
+		s->sel = n > 0 ? n - 1 : 0;
+	if (s->top > s->sel)
+		s->top = s->sel;
+}
