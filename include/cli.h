@@ -5,6 +5,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "catalogue.h"
+#include "config.h"
+
+struct diary;
 
 /* Exit statuses. */
 #define EXIT_OK 0
@@ -34,7 +40,28 @@ struct cli_opts {
  */
 int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
     size_t errlen);
+/* Everything a command (or the full screen) needs, loaded once. */
+struct cli_ctx {
+	const struct cli_opts *o;
+	struct config	 cf;
+	struct catalogue cat;
+	bool		 cat_loaded;
+	int64_t		 now;		/* the clock, read once */
+	long		 today;
+	long		 day;		/* --date, or today */
+	char		*db_path;
+	struct diary	*diary;
+};
+
 /* Run a parsed command line; returns the exit status. */
 int cli_run(const struct cli_opts *o);
+/*
+ * Load the config and (when catalogue) the catalogue, read the clock and
+ * --date. Returns an exit status; errors are printed. Release either way.
+ */
+int cli_load(struct cli_ctx *, const struct cli_opts *, bool catalogue);
+/* Open the diary (printing the error); 0 or -1. */
+int cli_open_diary(struct cli_ctx *);
+void cli_release(struct cli_ctx *);
 
 #endif

@@ -35,13 +35,18 @@ struct search_hit {
 /* Build the index (folding every food once). */
 void search_index_init(struct search_index *, const struct catalogue *);
 void search_index_release(struct search_index *);
-/* Record usage: n records; foods not in the catalogue are ignored. */
+/*
+ * Record usage: n records replace any usage recorded before (records for
+ * one food add up, the latest last wins); foods not in the catalogue are
+ * ignored.
+ */
 void search_index_usage(struct search_index *, const struct search_usage *u,
     size_t n);
 /*
  * Score one food for a query: -1 when the query (folded) is not a
- * subsequence of the food's text. Contiguous runs, word starts and a match
- * at the start of the name score higher; a shorter name breaks ties.
+ * subsequence of the food's text, 0 for an empty query. Contiguous runs,
+ * word starts and a match at the start of the name score higher; a
+ * shorter name breaks ties.
  */
 int search_score(const char *hay, size_t hay_len, const char *fq);
 /*

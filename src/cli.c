@@ -21,17 +21,6 @@
 
 #define MAX_CANDIDATES 10
 
-/* Everything a command needs, loaded once. */
-struct ctx {
-	const struct cli_opts *o;
-	struct config	 cf;
-	struct catalogue cat;
-	bool		 cat_loaded;
-	long		 today;
-	long		 day;		/* --date, or today */
-	char		*db_path;
-	struct diary	*diary;
-};
 
 static const char usage_text[] =
 "usage: k2diary [options] [command [arguments]]\n"
@@ -181,7 +170,7 @@ exists(const char *path)
 }
 
 static int
-load_catalogue(struct ctx *x)
+load_catalogue(struct cli_ctx *x)
 {
 	struct diag_list *dl = xmalloc(sizeof *dl);
 	struct catalogue user;
@@ -199,6 +188,9 @@ load_catalogue(struct ctx *x)
 			if (catalogue_load_file(&user, path, dl) == 0)
 				catalogue_merge(&x->cat, &user);
 			else {
+				/* The messages borrow the file's name: print first. */
+				diag_print(dl, stderr);
+				diag_list_init(dl);
 				catalogue_release(&user);
 				ret = -1;
 			}
@@ -213,7 +205,7 @@ load_catalogue(struct ctx *x)
 }
 
 static int
-load_config(struct ctx *x)
+load_config(struct cli_ctx *x)
 {
 	struct diag_list *dl;
 	char *path = NULL;
@@ -240,8 +232,9 @@ load_config(struct ctx *x)
 	return ret;
 }
 
-static int
-open_diary(struct ctx *x)
+/* Open the diary named by --db, K2DIARY_DB or the XDG default. */
+int
+cli_open_diary(struct cli_ctx *x)
 {
 	struct diag d;
 	char buf[1024];
@@ -264,7 +257,7 @@ open_diary(struct ctx *x)
 }
 
 static int
-parse_day(struct ctx *x, const char *s, long *out)
+parse_day(struct cli_ctx *x, const char *s, long *out)
 {
 	char err[256];
 
@@ -311,7 +304,7 @@ fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
 }
 
 static void
-food_flags(const struct ctx *x, const struct food *f, char *buf, size_t len)
+food_flags(const struct cli_ctx *x, const struct food *f, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	if (food_is_k2_rich(f, x->cf.rich_threshold_ug))
@@ -348,7 +341,7 @@ cell(const char *s, size_t w, bool right)
 }
 
 static int
-cmd_foods(struct ctx *x)
+cmd_foods(struct cli_ctx *x)
 {
 	size_t *idx, n, i, shown, wid = 2, wname = 4, wserv = 7;
 	const char *query = x->o->nargs > 0 ? x->o->args[0] : NULL;
@@ -411,7 +404,7 @@ cmd_foods(struct ctx *x)
 }
 
 static int
-cmd_check(struct ctx *x)
+cmd_check(struct cli_ctx *x)
 {
 	struct catalogue c;
 	struct diag_list *dl;
@@ -424,16 +417,19 @@ cmd_check(struct ctx *x)
 	if (x->o->nargs == 0) {
 		/* The catalogue in use was loaded (and reported) already. */
 		if (x->o->foods != NULL)
-			printf("%s: %zu foods, ok\n", x->o->foods, x->cat.n);
+			printf("%s: %zu %s, ok\n", x->o->foods, x->cat.n,
+			    x->cat.n == 1 ? "food" : "foods");
 		else
-			printf("catalogue in use: %zu foods, ok\n", x->cat.n);
+			printf("catalogue in use: %zu %s, ok\n", x->cat.n,
+			    x->cat.n == 1 ? "food" : "foods");
 		return EXIT_OK;
 	}
 	dl = xmalloc(sizeof *dl);
 	diag_list_init(dl);
 	ret = catalogue_load_file(&c, x->o->args[0], dl);
 	if (ret == 0)
-		printf("%s: %zu foods, ok\n", x->o->args[0], c.n);
+		printf("%s: %zu %s, ok\n", x->o->args[0], c.n,
+		    c.n == 1 ? "food" : "foods");
 	else
 		diag_print(dl, stderr);
 	catalogue_release(&c);
@@ -443,7 +439,7 @@ cmd_check(struct ctx *x)
 
 /* Find one food by id or search; prints candidates when not exactly one. */
 static const struct food *
-resolve_food(struct ctx *x, const char *q)
+resolve_food(struct cli_ctx *x, const char *q)
 {
 	const struct food *f = catalogue_find(&x->cat, q);
 	size_t idx[MAX_CANDIDATES], n, i;
@@ -472,7 +468,7 @@ resolve_food(struct ctx *x, const char *q)
 }
 
 static int
-week_of(struct ctx *x, long day, struct entry_list *l, struct gauge *g)
+week_of(struct cli_ctx *x, long day, struct entry_list *l, struct gauge *g)
 {
 	long ws = date_week_start(day, x->cf.week_start);
 	struct diag d;
@@ -506,7 +502,7 @@ print_entry_line(const struct entry *e, const char *verb)
 
 /* Print the warnings of e's day that got worse from before to after. */
 static void
-print_new_warnings(const struct ctx *x, const struct food *f,
+print_new_warnings(const struct cli_ctx *x, const struct food *f,
     const struct gauge *before, const struct gauge *after, long day)
 {
 	const struct gauge_day *b = &before->days[day - after->week_start];
@@ -542,7 +538,7 @@ print_new_warnings(const struct ctx *x, const struct food *f,
 }
 
 static int
-cmd_add(struct ctx *x)
+cmd_add(struct cli_ctx *x)
 {
 	const struct food *f;
 	struct amount a;
@@ -565,13 +561,13 @@ cmd_add(struct ctx *x)
 		fprintf(stderr, "k2diary: %s\n", err);
 		return EXIT_ERROR;
 	}
-	if (open_diary(x) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	before = xmalloc(sizeof *before);
 	after = xmalloc(sizeof *after);
 	if (week_of(x, x->day, &l1, before) != 0)
 		goto out;
-	entry_from_food(&e, f, &a, x->day, (int64_t)time(NULL));
+	entry_from_food(&e, f, &a, x->day, x->now);
 	if (diary_add(x->diary, &e, &d) != 0) {
 		diag_format(&d, buf, sizeof buf);
 		fprintf(stderr, "%s\n", buf);
@@ -610,7 +606,7 @@ parse_id(const char *s, int64_t *id)
 }
 
 static int
-get_entry(struct ctx *x, const char *arg, struct entry *e)
+get_entry(struct cli_ctx *x, const char *arg, struct entry *e)
 {
 	int64_t id;
 	struct diag d;
@@ -622,7 +618,7 @@ get_entry(struct ctx *x, const char *arg, struct entry *e)
 		    "'k2diary list')\n", arg);
 		return EXIT_USAGE;
 	}
-	if (open_diary(x) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	r = diary_get(x->diary, id, e, &d);
 	if (r < 0) {
@@ -638,7 +634,7 @@ get_entry(struct ctx *x, const char *arg, struct entry *e)
 }
 
 static int
-cmd_rm(struct ctx *x)
+cmd_rm(struct cli_ctx *x)
 {
 	struct entry e;
 	struct diag d;
@@ -664,7 +660,7 @@ cmd_rm(struct ctx *x)
 }
 
 static int
-cmd_edit(struct ctx *x)
+cmd_edit(struct cli_ctx *x)
 {
 	struct entry e;
 	struct food tmp;
@@ -794,7 +790,7 @@ json_entry(FILE *fp, const struct entry *e)
 }
 
 static int
-cmd_list(struct ctx *x)
+cmd_list(struct cli_ctx *x)
 {
 	struct entry_list l;
 	struct diag d;
@@ -808,7 +804,7 @@ cmd_list(struct ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (open_diary(x) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, x->day, x->day, &l, &d) != 0) {
@@ -947,7 +943,7 @@ week_json(const struct gauge *g)
 }
 
 static void
-week_text(const struct ctx *x, const struct gauge *g)
+week_text(const struct cli_ctx *x, const struct gauge *g)
 {
 	char a[16], b[16], br[64], n1[32], n2[32];
 	size_t i;
@@ -1012,7 +1008,7 @@ week_text(const struct ctx *x, const struct gauge *g)
 }
 
 static int
-cmd_week(struct ctx *x)
+cmd_week(struct cli_ctx *x)
 {
 	struct entry_list l;
 	struct gauge *g;
@@ -1022,7 +1018,7 @@ cmd_week(struct ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (open_diary(x) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	g = xmalloc(sizeof *g);
 	if (week_of(x, x->day, &l, g) != 0) {
@@ -1063,7 +1059,7 @@ csv_num(FILE *fp, bool known, double v)
 }
 
 static int
-cmd_export(struct ctx *x)
+cmd_export(struct cli_ctx *x)
 {
 	struct entry_list l;
 	struct diag d;
@@ -1080,7 +1076,7 @@ cmd_export(struct ctx *x)
 	if ((x->o->from != NULL && parse_day(x, x->o->from, &from) != 0) ||
 	    (x->o->to != NULL && parse_day(x, x->o->to, &to) != 0))
 		return EXIT_USAGE;
-	if (open_diary(x) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, from, to, &l, &d) != 0) {
@@ -1131,16 +1127,16 @@ cli_run(const struct cli_opts *o)
 {
 	static const struct {
 		const char *name;
-		int (*fn)(struct ctx *);
+		int (*fn)(struct cli_ctx *);
 	} table[] = {
 		{ "add", cmd_add }, { "list", cmd_list }, { "rm", cmd_rm },
 		{ "edit", cmd_edit }, { "week", cmd_week },
 		{ "export", cmd_export }, { "foods", cmd_foods },
 		{ "check", cmd_check },
 	};
-	struct ctx x;
+	struct cli_ctx x;
 	size_t i;
-	int ret = EXIT_ERROR;
+	int ret;
 
 	if (o->help) {
 		fputs(usage_text, stdout);
@@ -1150,28 +1146,46 @@ cli_run(const struct cli_opts *o)
 		printf("k2diary %s\n", K2_VERSION);
 		return EXIT_OK;
 	}
-	memset(&x, 0, sizeof x);
-	x.o = o;
-	catalogue_init(&x.cat);
 	/* check FILE validates that file alone; it needs nothing else. */
-	if (!(strcmp(o->command, "check") == 0 && o->nargs > 0)) {
-		if (load_config(&x) != 0 || load_catalogue(&x) != 0)
-			goto out;
-	} else
-		config_defaults(&x.cf);
-	x.today = date_diary_day(time(NULL), x.cf.day_starts_min);
-	x.day = x.today;
-	if (o->date != NULL && parse_day(&x, o->date, &x.day) != 0) {
-		ret = EXIT_USAGE;
-		goto out;
+	ret = cli_load(&x, o, !(strcmp(o->command, "check") == 0 &&
+	    o->nargs > 0));
+	if (ret == EXIT_OK) {
+		for (i = 0; i < ARRAY_LEN(table); i++)
+			if (strcmp(table[i].name, o->command) == 0)
+				ret = table[i].fn(&x);
 	}
-	for (i = 0; i < ARRAY_LEN(table); i++)
-		if (strcmp(table[i].name, o->command) == 0)
-			ret = table[i].fn(&x);
-out:
-	if (x.diary != NULL)
-		diary_close(x.diary);
-	free(x.db_path);
-	catalogue_release(&x.cat);
+	cli_release(&x);
 	return ret;
+}
+
+/* Load what every command needs: config, catalogue, today and --date. */
+int
+cli_load(struct cli_ctx *x, const struct cli_opts *o, bool catalogue)
+{
+	memset(x, 0, sizeof *x);
+	x->o = o;
+	catalogue_init(&x->cat);
+	if (catalogue) {
+		if (load_config(x) != 0 || load_catalogue(x) != 0)
+			return EXIT_ERROR;
+	} else
+		config_defaults(&x->cf);
+	x->now = (int64_t)time(NULL);
+	x->today = date_diary_day((time_t)x->now, x->cf.day_starts_min);
+	x->day = x->today;
+	if (o->date != NULL && parse_day(x, o->date, &x->day) != 0)
+		return EXIT_USAGE;
+	return EXIT_OK;
+}
+
+/* Close the diary and free what cli_load loaded. */
+void
+cli_release(struct cli_ctx *x)
+{
+	if (x->diary != NULL)
+		diary_close(x->diary);
+	x->diary = NULL;
+	free(x->db_path);
+	x->db_path = NULL;
+	catalogue_release(&x->cat);
 }

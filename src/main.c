@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "app.h"
 #include "cli.h"
 
 int
@@ -16,7 +17,13 @@ main(int argc, char **argv)
 		fprintf(stderr, "k2diary: %s (try 'k2diary --help')\n", err);
 		return EXIT_USAGE;
 	}
-	if (o.command == NULL && !o.help && !o.version)
-		o.command = "foods";	/* until the full screen exists */
+	if (o.command == NULL && !o.help && !o.version) {
+		struct cli_ctx x;
+		int ret = cli_load(&x, &o, true);
+		if (ret == EXIT_OK)
+			ret = app_run(&x);
+		cli_release(&x);
+		return ret;
+	}
 	return cli_run(&o);
 }

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The terminal (the only layer that knows curses): open and close it,
+ * read keys as tui keys, and draw a state read-only.
+ */
+#ifndef K2_UI_H
+#define K2_UI_H
+
+#include <stdbool.h>
+#include "tui.h"
+
+/* Smallest screen the layout is made for. */
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+/* Set up the terminal; -1 with a message in err when it cannot. */
+int ui_open(bool color, char *err, size_t errlen);
+/* Restore the terminal (safe to call twice, and from the fatal hook). */
+void ui_close(void);
+/* Wait up to timeout_ms for a key; TK_NONE on timeout. */
+struct tui_keyev ui_getkey(int timeout_ms);
+/* The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), or 0. */
+int ui_stop_signal(void);
+void ui_size(int *rows, int *cols);
+/* Draw the whole screen from the state and the view. */
+void ui_draw(const struct tui_state *, const struct tui_env *);
+
+#endif

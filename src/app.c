@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: ISC */
+/* The full screen's loop: key, reducer, diary, view, draw. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "date.h"
+#include "diary.h"
+#include "search.h"
+#include "tui.h"
+#include "ui.h"
+#include "util.h"
+
+#define RECENT_SCAN 200		/* entries looked at for the recent foods */
+#define TICK_MS 1000		/* how often to look for other writers */
+
+struct app {
+	struct cli_ctx	*x;
+	struct tui_state s;
+	struct tui_view	 view;
+	struct search_index index;
+	bool		 index_ready;
+	struct tui_env	 env;
+	long		 data_version;
+	bool		 color;
+};
+
+static void
+view_release(struct tui_view *v)
+{
+	entry_list_release(&v->entries);
+	if (v->has_last)
+		entry_release(&v->last_entry);
+	v->has_last = false;
+}
+
+static void
+report(struct app *a, const struct diag *d)
+{
+	char buf[600];
+
+	diag_format(d, buf, sizeof buf);
+	snprintf(a->s.status, sizeof a->s.status, "%.250s", buf);
+	a->s.status_error = true;
+}
+
+/* Rebuild the view of the state's day from the diary. */
+static void
+view_load(struct app *a)
+{
+	struct tui_view *v = &a->view;
+	struct entry_list week, recent, prev, hist;
+	struct diag d;
+	long ws = date_week_start(a->s.day, a->x->cf.week_start), hs;
+	size_t i, j, k;
+	struct gauge *g;
+
+	view_release(v);
+	v->today = a->x->today;
+	v->day = a->s.day;
+	entry_list_init(&week);
+	entry_list_init(&recent);
+	entry_list_init(&prev);
+	entry_list_init(&hist);
+	if (diary_range(a->x->diary, ws, ws + 6, &week, &d) != 0)
+		report(a, &d);
+	gauge_week(&a->x->cf, ws, week.v, week.n, &v->gauge);
+	/* The day's entries, moved out of the week's. */
+	for (i = 0; i < week.n; i++) {
+		if (week.v[i].day == a->s.day)
+			entry_list_push(&v->entries, &week.v[i]);
+	}
+	v->prev_day_entries = 0;
+	if (diary_range(a->x->diary, a->s.day - 1, a->s.day - 1, &prev,
+	    &d) == 0)
+		v->prev_day_entries = prev.n;
+	/* The nine most recent distinct foods, with their last amounts. */
+	v->n_recent = 0;
+	if (diary_recent(a->x->diary, RECENT_SCAN, &recent, &d) != 0)
+		report(a, &d);
+	for (i = 0; i < recent.n && v->n_recent < TUI_RECENT; i++) {
+		const struct food *f = catalogue_find(&a->x->cat,
+		    recent.v[i].food_id);
+		if (f == NULL)
+			continue;
+		for (j = 0; j < v->n_recent; j++)
+			if (v->recent[j].food == f)
+				break;
+		if (j < v->n_recent)
+			continue;
+		v->recent[v->n_recent].food = f;
+		entry_amount_text(&recent.v[i], v->recent[v->n_recent].amount,
+		    sizeof v->recent[v->n_recent].amount);
+		v->n_recent++;
+	}
+	if (recent.n > 0) {
+		entry_copy(&v->last_entry, &recent.v[0]);
+		v->has_last = true;
+	}
+	/* K2-rich servings of the last weeks, for the week view. */
+	hs = date_week_start(a->s.day, a->x->cf.week_start) -
+	    7L * (TUI_HISTORY - 1);
+	g = xmalloc(sizeof *g);
+	if (diary_range(a->x->diary, hs, ws + 6, &hist, &d) == 0) {
+		for (k = 0, j = 0; k < TUI_HISTORY; k++) {
+			long s0 = hs + 7L * (long)k;
+			size_t first = j;
+			while (j < hist.n && hist.v[j].day < s0 + 7)
+				j++;
+			gauge_week(&a->x->cf, s0, hist.v + first, j - first, g);
+			v->history[k] = g->rich_servings;
+			v->history_start[k] = s0;
+		}
+	}
+	free(g);
+	entry_list_release(&week);
+	entry_list_release(&recent);
+	entry_list_release(&prev);
+	entry_list_release(&hist);
+	tui_view_changed(&a->s, &a->env);
+	diary_data_version(a->x->diary, &a->data_version, &d);
+}
+
+/* Give the picker how often and how recently each food was logged. */
+static void
+index_build(struct app *a)
+{
+	struct diary_usage *u;
+	struct search_usage *su;
+	struct diag d;
+	size_t n, i;
+
+	if (a->index_ready)
+		return;
+	search_index_init(&a->index, &a->x->cat);
+	if (diary_usage(a->x->diary, &u, &n, &d) == 0) {
+		su = xreallocarray(NULL, n + 1, sizeof *su);
+		for (i = 0; i < n; i++) {
+			su[i].food_id = u[i].food_id;
+			su[i].count = u[i].count;
+			su[i].last = u[i].last;
+		}
+		search_index_usage(&a->index, su, n);
+		free(su);
+		diary_usage_free(u, n);
+	}
+	a->index_ready = true;
+}
+
+/* Run one command on the diary and tell the reducer how it went. */
+static void
+run_cmd(struct app *a, struct tui_cmd *c)
+{
+	struct entry e, before;
+	struct entry_list l;
+	struct diag d;
+	char buf[600];
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int r = 0;
+	bool have_before = false;
+
+	memset(&before, 0, sizeof before);
+	switch (c->type) {
+	case TUI_CMD_ADD:
+		entry_from_food(&e, c->food, &c->amount, c->day,
+		    (int64_t)time(NULL));
+		r = diary_add(a->x->diary, &e, &d);
+		if (r == 0) {
+			ids = xmalloc(sizeof *ids);
+			ids[n++] = e.id;
+		}
+		entry_release(&e);
+		break;
+	case TUI_CMD_EDIT:
+		if ((r = diary_get(a->x->diary, c->id, &before, &d)) != 0)
+			break;
+		have_before = true;
+		entry_copy(&e, &before);
+		entry_rescale(&e, &c->amount);
+		r = diary_update(a->x->diary, &e, &d);
+		entry_release(&e);
+		break;
+	case TUI_CMD_REMOVE:
+		if ((r = diary_get(a->x->diary, c->id, &before, &d)) != 0)
+			break;
+		have_before = true;
+		r = diary_remove(a->x->diary, c->id, &d);
+		break;
+	case TUI_CMD_COPY_DAY:
+		entry_list_init(&l);
+		r = diary_range(a->x->diary, c->from_day, c->from_day, &l, &d);
+		if (r == 0) {
+			for (i = 0; i < l.n; i++) {
+				l.v[i].day = c->day;
+				l.v[i].logged_at = (int64_t)time(NULL);
+			}
+			r = diary_add_many(a->x->diary, l.v, l.n, &d);
+			if (r == 0) {
+				ids = xreallocarray(NULL, l.n + 1,
+				    sizeof *ids);
+				for (i = 0; i < l.n; i++)
+					ids[n++] = l.v[i].id;
+			}
+		}
+		entry_list_release(&l);
+		break;
+	case TUI_CMD_UNDO:
+		switch (c->undo.type) {
+		case TUI_UNDO_REMOVE_IDS:
+			r = diary_remove_many(a->x->diary, c->undo.ids,
+			    c->undo.n_ids, &d);
+			break;
+		case TUI_UNDO_RESTORE:
+			r = diary_restore(a->x->diary, &c->undo.entry, &d);
+			break;
+		case TUI_UNDO_REVERT:
+			r = diary_update(a->x->diary, &c->undo.entry, &d);
+			break;
+		}
+		break;
+	case TUI_CMD_LOAD:
+	case TUI_CMD_NONE:
+		break;
+	}
+	if (c->type != TUI_CMD_LOAD && c->type != TUI_CMD_NONE) {
+		if (r != 0)
+			diag_format(&d, buf, sizeof buf);
+		tui_cmd_done(&a->s, c, r == 0, ids, n,
+		    have_before ? &before : NULL, r != 0 ? buf : NULL);
+	}
+	if (have_before)
+		entry_release(&before);
+	free(ids);
+	view_load(a);
+}
+
+/* See changes made by other programs (k2diary add beside the screen). */
+static bool
+outside_change(struct app *a)
+{
+	struct diag d;
+	long v;
+
+	if (diary_data_version(a->x->diary, &v, &d) != 0 ||
+	    v == a->data_version)
+		return false;
+	view_load(a);
+	return true;
+}
+
+static void
+draw(struct app *a)
+{
+	ui_size(&a->env.rows, &a->env.cols);
+	ui_draw(&a->s, &a->env);
+}
+
+/* Run the full screen. */
+int
+app_run(struct cli_ctx *x)
+{
+	struct app *a = xcalloc(1, sizeof *a);
+	struct tui_keyev k;
+	struct tui_cmd c;
+	char err[256];
+	unsigned r;
+	int sig;
+
+	a->x = x;
+	a->color = !x->o->no_color && (getenv("NO_COLOR") == NULL ||
+	    getenv("NO_COLOR")[0] == '\0');
+	if (cli_open_diary(x) != 0) {
+		free(a);
+		return EXIT_ERROR;
+	}
+	tui_init(&a->s, x->day);
+	a->env.cat = &x->cat;
+	a->env.index = &a->index;
+	a->env.cf = &x->cf;
+	a->env.view = &a->view;
+	entry_list_init(&a->view.entries);
+	if (ui_open(a->color, err, sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s\n", err);
+		free(a);
+		return EXIT_USAGE;
+	}
+	util_set_fatal_hook(ui_close);
+	view_load(a);
+	draw(a);
+	/* The picker's index is not needed for the first frame. */
+	index_build(a);
+	for (;;) {
+		k = ui_getkey(TICK_MS);
+		if (ui_stop_signal() != 0)
+			break;
+		if (k.key == TK_NONE) {
+			if (outside_change(a))
+				draw(a);
+			continue;
+		}
+		outside_change(a);
+		r = tui_handle_key(&a->s, &a->env, k, &c);
+		if (r & TUI_CMD)
+			run_cmd(a, &c);
+		tui_cmd_release(&c);
+		if (r & TUI_QUIT)
+			break;
+		draw(a);
+	}
+	ui_close();
+	util_set_fatal_hook(NULL);
+	sig = ui_stop_signal();
+	tui_release(&a->s);
+	view_release(&a->view);
+	if (a->index_ready)
+		search_index_release(&a->index);
+	free(a);
+	if (sig == SIGTERM || sig == SIGHUP) {
+		/* Every entry is committed: die of the signal, as expected. */
+		cli_release(x);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return EXIT_OK;
+}

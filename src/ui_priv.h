@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: ISC */
+/* Shared by the ui_*.c files: colours, attributes and text helpers. */
+#ifndef K2_UI_PRIV_H
+#define K2_UI_PRIV_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "gauge.h"
+#include "tui.h"
+
+enum ui_pair {
+	UI_OK = 1,
+	UI_NEAR,
+	UI_OVER,
+	UI_ACCENT,
+	UI_DIM,
+	UI_BAR
+};
+
+/* Attribute for a role: a colour pair when colour is on, else bold/reverse. */
+attr_t ui_attr(enum ui_pair);
+/* Attribute for a level (ok, near, over). */
+attr_t ui_level_attr(enum level);
+/* Put text at y, x cut or padded to w columns (control characters inert). */
+void ui_put(WINDOW *, int y, int x, int w, const char *s, bool pad);
+/* Right-aligned in w columns. */
+void ui_put_right(WINDOW *, int y, int x, int w, const char *s);
+/* A bar of w cells filled to share (0 ... 1+), "#" and "." without UTF-8. */
+void ui_bar(WINDOW *, int y, int x, int w, double share, attr_t fill);
+/* A horizontal rule of w columns. */
+void ui_hline(WINDOW *, int y, int x, int w);
+/* "1,234" */
+char *ui_thousands(char *buf, size_t len, double v);
+
+void ui_day_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+void ui_week_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+void ui_help_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+
+#endif

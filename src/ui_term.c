@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: ISC */
+/* The terminal: curses set-up and teardown, colours, keys, signals. */
+#include <curses.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "ui.h"
+#include "ui_priv.h"
+
+static bool ui_active;
+static bool ui_color;
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+/* The signal that asked us to stop, or 0. */
+int
+ui_stop_signal(void)
+{
+	return (int)stop_signal;
+}
+
+/* Set up the terminal. */
+int
+ui_open(bool color, char *err, size_t errlen)
+{
+	struct sigaction sa;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, errlen, "the full screen needs a terminal; use "
+		    "a command such as 'k2diary list' or 'k2diary week' "
+		    "instead (see k2diary --help)");
+		return -1;
+	}
+	/* Esc must answer at once: escape sequences arrive together. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	if (initscr() == NULL) {
+		snprintf(err, errlen, "cannot set up the terminal '%s'",
+		    getenv("TERM") ? getenv("TERM") : "(unset)");
+		return -1;
+	}
+	ui_active = true;
+	cbreak();	/* Ctrl-Z suspends through curses' own handler */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	ui_color = color && has_colors();
+	if (ui_color) {
+		start_color();
+		use_default_colors();
+		init_pair(UI_OK, COLOR_GREEN, -1);
+		init_pair(UI_NEAR, COLOR_YELLOW, -1);
+		init_pair(UI_OVER, COLOR_RED, -1);
+		init_pair(UI_ACCENT, COLOR_CYAN, -1);
+		init_pair(UI_DIM, COLOR_BLUE, -1);
+		init_pair(UI_BAR, COLOR_GREEN, -1);
+	}
+	/* Only set a flag: the loop sees it within one tick. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	return 0;
+}
+
+/* Restore the terminal. */
+void
+ui_close(void)
+{
+	if (!ui_active)
+		return;
+	ui_active = false;
+	curs_set(1);
+	endwin();
+}
+
+void
+ui_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+/* Wait for a key and decode it. */
+struct tui_keyev
+ui_getkey(int timeout_ms)
+{
+	struct tui_keyev k = { TK_NONE, 0 };
+	wint_t ch;
+	int r;
+
+	timeout(timeout_ms);
+	r = get_wch(&ch);
+	if (r == ERR)
+		return k;
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: k.key = TK_UP; break;
+		case KEY_DOWN: k.key = TK_DOWN; break;
+		case KEY_LEFT: k.key = TK_LEFT; break;
+		case KEY_RIGHT: k.key = TK_RIGHT; break;
+		case KEY_HOME: k.key = TK_HOME; break;
+		case KEY_END: k.key = TK_END; break;
+		case KEY_PPAGE: k.key = TK_PGUP; break;
+		case KEY_NPAGE: k.key = TK_PGDN; break;
+		case KEY_BACKSPACE: k.key = TK_BACKSPACE; break;
+		case KEY_DC: k.key = TK_DELETE; break;
+		case KEY_BTAB: k.key = TK_BTAB; break;
+		case KEY_ENTER: k.key = TK_ENTER; break;
+		case KEY_RESIZE: k.key = TK_RESIZE; break;
+		default: break;
+		}
+		return k;
+	}
+	switch (ch) {
+	case '\r':
+	case '\n': k.key = TK_ENTER; break;
+	case 27: k.key = TK_ESC; break;
+	case '\t': k.key = TK_TAB; break;
+	case 127:
+	case 8: k.key = TK_BACKSPACE; break;
+	case 3: k.key = TK_QUIT; break;		/* Ctrl-C in raw input */
+	case 12: k.key = TK_CTRL_L; break;
+	case 21: k.key = TK_CTRL_U; break;
+	case 23: k.key = TK_CTRL_W; break;
+	default:
+		if (ch >= 0x20 && ch != 0x7f && !(ch >= 0x80 && ch < 0xa0)) {
+			k.key = TK_CHAR;
+			k.ch = (uint32_t)ch;
+		}
+		break;
+	}
+	return k;
+}
+
+/* Attribute for a role. */
+attr_t
+ui_attr(enum ui_pair p)
+{
+	if (ui_color)
+		return COLOR_PAIR(p) | (p == UI_OVER || p == UI_ACCENT ?
+		    A_BOLD : 0);
+	switch (p) {
+	case UI_OVER: return A_BOLD | A_REVERSE;
+	case UI_NEAR: return A_BOLD;
+	case UI_ACCENT: return A_BOLD;
+	case UI_DIM: return A_DIM;
+	default: return A_NORMAL;
+	}
+}
+
+/* Attribute for a level. */
+attr_t
+ui_level_attr(enum level l)
+{
+	return ui_attr(l == LEVEL_OVER ? UI_OVER : l == LEVEL_NEAR ? UI_NEAR :
+	    UI_OK);
+}
+
+/* Put text cut or padded to w columns. */
+void
+ui_put(WINDOW *w, int y, int x, int width, const char *s, bool pad)
+{
+	char buf[1024];
+
+	if (width <= 0)
+		return;
+	text_fit(buf, sizeof buf, s, (size_t)width, pad);
+	mvwaddstr(w, y, x, buf);
+}
+
+/* Right-aligned text. */
+void
+ui_put_right(WINDOW *w, int y, int x, int width, const char *s)
+{
+	int sw = (int)text_width(s);
+
+	if (sw < width)
+		x += width - sw;
+	ui_put(w, y, x, sw < width ? sw : width, s, false);
+}
+
+/* A bar filled to share. */
+void
+ui_bar(WINDOW *w, int y, int x, int width, double share, attr_t fill)
+{
+	int i, n;
+
+	if (!(share > 0))
+		share = 0;
+	n = (int)lround((share > 1 ? 1 : share) * width);
+	wmove(w, y, x);
+	wattron(w, fill);
+	for (i = 0; i < n; i++)
+		waddstr(w, "█");
+	wattroff(w, fill);
+	wattron(w, ui_attr(UI_DIM));
+	for (; i < width; i++)
+		waddstr(w, "·");
+	wattroff(w, ui_attr(UI_DIM));
+}
+
+/* A horizontal rule (drawn as text: no alternate character set needed). */
+void
+ui_hline(WINDOW *w, int y, int x, int width)
+{
+	int i;
+
+	wmove(w, y, x);
+	for (i = 0; i < width; i++)
+		waddstr(w, "─");
+}
+
+/* "1,234" */
+char *
+ui_thousands(char *buf, size_t len, double v)
+{
+	char tmp[48];
+	long long n = llround(v);
+	size_t i, o = 0, digits;
+
+	snprintf(tmp, sizeof tmp, "%lld", n < 0 ? -n : n);
+	digits = strlen(tmp);
+	if (n < 0 && o + 1 < len)
+		buf[o++] = '-';
+	for (i = 0; tmp[i] != '\0' && o + 2 < len; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = tmp[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Draw the screen for the state. */
+void
+ui_draw(const struct tui_state *s, const struct tui_env *env)
+{
+	int rows, cols;
+	static const char *const msg[] = {
+		"k2diary needs a window of at least 80 x 24",
+		"make this window larger to go on",
+	};
+	char size[64];
+	size_t i;
+
+	getmaxyx(stdscr, rows, cols);
+	werase(stdscr);
+	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS) {
+		snprintf(size, sizeof size, "(it is %d x %d; q quits)", cols,
+		    rows);
+		for (i = 0; i < 2; i++)
+			ui_put(stdscr, rows / 2 - 1 + (int)i, (cols -
+			    (int)text_width(msg[i])) / 2 > 0 ? (cols -
+			    (int)text_width(msg[i])) / 2 : 0, cols, msg[i],
+			    false);
+		ui_put(stdscr, rows / 2 + 1, (cols - (int)strlen(size)) / 2 >
+		    0 ? (cols - (int)strlen(size)) / 2 : 0, cols, size, false);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	switch (s->screen) {
+	case TUI_SCREEN_WEEK:
+		ui_week_draw(stdscr, s, env);
+		break;
+	case TUI_SCREEN_HELP:
+		ui_help_draw(stdscr, s, env);
+		break;
+	default:
+		ui_day_draw(stdscr, s, env);
+		break;
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
