@@ -175,6 +175,11 @@ text_fold(const char *s)
 		}
 		if (cp < 0x80) {
 			out[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		} else if (cp == 0xdf || cp == 0xc6 || cp == 0xe6 ||
+		    cp == 0x152 || cp == 0x153) {
+			/* ß, Æ, Œ fold to two letters, as many bytes as in. */
+			out[o++] = cp == 0xdf ? 's' : cp < 0x100 ? 'a' : 'o';
+			out[o++] = cp == 0xdf ? 's' : 'e';
 		} else if (cp >= 0xc0 && cp < 0x180) {
 			/* Every base letter is one byte, never longer than n. */
 			out[o++] = latin_base[cp - 0xc0];
