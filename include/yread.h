@@ -34,7 +34,7 @@ struct ynode {
 struct ydoc {
 	const char	*file;		/* borrowed */
 	struct ynode	*root;		/* NULL for an empty document */
-	char		*arena;		/* internal */
+	void		*arena;		/* internal: where nodes and text live */
 };
 
 /*

@@ -143,8 +143,9 @@ valid_label(const char *s)
 static bool
 reserved_label(const char *s)
 {
-	return strcmp(s, "g") == 0 || strcmp(s, "gram") == 0 ||
-	    strcmp(s, "grams") == 0;
+	/* The amount grammar reads these as grams, in any case. */
+	return strcasecmp(s, "g") == 0 || strcasecmp(s, "gram") == 0 ||
+	    strcasecmp(s, "grams") == 0 || strcasecmp(s, "kg") == 0;
 }
 
 struct loader {
@@ -288,6 +289,16 @@ load_nutrients(struct loader *ld, const struct ynode *n, const char *key,
 		ok = false;
 	}
 	nutrients_finish(&f->nut);
+	max = nutrient_max_per_100g(NUT_K2);
+	if (f->per_serving && grams > 0)
+		max = max * grams / 100.0;
+	if (ok && nutrients_has(&f->nut, NUT_K2) && f->nut.v[NUT_K2] > max) {
+		diag_add(ld->dl, ld->file, n->line, n->col,
+		    "the K2 chains add up to %.10g, more than %s can hold (at "
+		    "most %.10g)", f->nut.v[NUT_K2], f->per_serving ?
+		    "one serving of its weight" : "100 g", max);
+		ok = false;
+	}
 	return ok;
 }
 
@@ -422,15 +433,18 @@ own_name(struct catalogue *c, const char *name)
 	return c->files[c->n_files++];
 }
 
-/* Report and remove foods whose id was already used earlier in the file. */
+/*
+ * Report foods whose id was already used earlier in the file (bad foods
+ * included, so a typo elsewhere in the first one hides nothing), then drop
+ * the duplicates and the foods marked in drop.
+ */
 static void
-drop_duplicates(struct catalogue *c, const char *file, struct diag_list *dl)
+drop_duplicates(struct catalogue *c, const char *file, struct diag_list *dl,
+    bool *drop)
 {
-	bool *drop;
 	size_t i, o, first = 0;
 
 	index_rebuild(c);
-	drop = xcalloc(c->n == 0 ? 1 : c->n, sizeof *drop);
 	for (i = 1; i < c->n; i++) {
 		const struct food *a = &c->foods[c->by_id[first]];
 		const struct food *b = &c->foods[c->by_id[i]];
@@ -450,7 +464,7 @@ drop_duplicates(struct catalogue *c, const char *file, struct diag_list *dl)
 			c->foods[o++] = c->foods[i];
 	}
 	c->n = o;
-	free(drop);
+	index_rebuild(c);
 }
 
 /* Load a catalogue from a parsed document. */
@@ -462,6 +476,7 @@ load_doc(struct catalogue *c, const struct ydoc *doc, struct diag_list *dl)
 	struct food f;
 	size_t i, cap = c->n, before = dl->n + dl->dropped;
 	double version;
+	bool *drop, ok;
 
 	ld.doc = doc;
 	ld.dl = dl;
@@ -494,15 +509,19 @@ load_doc(struct catalogue *c, const struct ydoc *doc, struct diag_list *dl)
 		yread_expected(doc, foods, "a list of foods for 'foods'", dl);
 		return -1;
 	}
+	drop = xcalloc(foods->n + 1, sizeof *drop);
 	for (i = 0; i < foods->n; i++) {
-		if (!load_food(&ld, foods->items[i], &f)) {
+		ok = load_food(&ld, foods->items[i], &f);
+		if (f.id == NULL) {
 			food_release(&f);
 			continue;
 		}
+		/* A bad food with an id stays until duplicates are found. */
+		drop[c->n] = !ok;
 		add_food(c, &f, &cap);
 	}
-	drop_duplicates(c, doc->file, dl);
-	index_rebuild(c);
+	drop_duplicates(c, doc->file, dl, drop);
+	free(drop);
 	return dl->n + dl->dropped == before ? 0 : -1;
 }
 
@@ -615,6 +634,12 @@ catalogue_search(const struct catalogue *c, const char *query, size_t *idx,
 	bool all;
 
 	/* Trim the folded query for ranking. */
+	for (i = strlen(fq); i > 0 && (fq[i - 1] == ' ' || fq[i - 1] == '\t');
+	    i--)
+		fq[i - 1] = '\0';
+	for (i = 0; fq[i] == ' ' || fq[i] == '\t'; i++)
+		;
+	memmove(fq, fq + i, strlen(fq + i) + 1);
 	for (i = 0; i < c->n; i++) {
 		const struct food *f = &c->foods[i];
 		char *tmp = xasprintf("%s %s", f->id, f->name);

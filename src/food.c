@@ -198,8 +198,9 @@ food_high_sat_fat(const struct food *f, double limit_g)
 {
 	double v;
 
+	/* A relative tolerance: 0.2 * 23 is 4.6000000000000005 in binary. */
 	return food_per_serving(f, NUT_SAT_FAT, &v) &&
-	    v >= FOOD_HIGH_SHARE * limit_g;
+	    v >= FOOD_HIGH_SHARE * limit_g * (1 - 1e-12);
 }
 
 /* Is one default serving at least 20 % of the daily sodium limit? */
@@ -209,7 +210,7 @@ food_high_sodium(const struct food *f, double limit_mg)
 	double v;
 
 	return food_per_serving(f, NUT_SODIUM, &v) &&
-	    v >= FOOD_HIGH_SHARE * limit_mg;
+	    v >= FOOD_HIGH_SHARE * limit_mg * (1 - 1e-12);
 }
 
 /* Index of a serving by label, or -1. */

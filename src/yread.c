@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,20 @@
 #include "yread.h"
 
 /* Nodes a document may hold: far above 100,000 foods, far below a blow-up. */
-#define YREAD_MAX_NODES (8u * 1024 * 1024)
+#define YREAD_MAX_NODES (4u * 1024 * 1024)
+
+/* Nodes and scalar text come from chunks freed together. */
+#define CHUNK_SIZE (256u * 1024)
+
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 cap;
+	max_align_t	 data[];
+};
 
 struct builder {
+	struct chunk	*arena;
 	const char	*file;
 	struct diag_list *dl;
 	struct ynode	*stack[YREAD_MAX_DEPTH + 1];
@@ -30,6 +42,38 @@ struct builder {
 	int		 documents;
 };
 
+static void *
+arena_alloc(struct builder *b, size_t size)
+{
+	struct chunk *c = b->arena;
+	size_t align = sizeof(max_align_t), cap;
+	void *p;
+
+	size = (size + align - 1) / align * align;
+	if (c == NULL || c->cap - c->used < size) {
+		cap = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+		c = xmalloc(sizeof *c + cap);
+		c->next = b->arena;
+		c->used = 0;
+		c->cap = cap;
+		b->arena = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
+static char *
+arena_strndup(struct builder *b, const char *s, size_t len)
+{
+	char *p = arena_alloc(b, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Free the item arrays (nodes and text live in the arena). */
 static void
 node_free(struct ynode *n)
 {
@@ -41,8 +85,18 @@ node_free(struct ynode *n)
 	for (i = 0; i < count; i++)
 		node_free(n->items[i]);
 	free(n->items);
-	free(n->str);
-	free(n);
+	n->items = NULL;
+}
+
+static void
+arena_free(struct chunk *c)
+{
+	struct chunk *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 }
 
 /* Free a document's tree. */
@@ -51,14 +105,16 @@ ydoc_release(struct ydoc *doc)
 {
 	node_free(doc->root);
 	doc->root = NULL;
-	free(doc->arena);
+	arena_free(doc->arena);
 	doc->arena = NULL;
 }
 
 static struct ynode *
 node_new(struct builder *b, enum ynode_type type, yaml_mark_t mark)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct ynode *n = arena_alloc(b, sizeof *n);
+
+	memset(n, 0, sizeof *n);
 
 	n->type = type;
 	n->line = (unsigned)mark.line + 1;
@@ -152,7 +208,7 @@ handle_event(struct builder *b, const yaml_event_t *ev)
 		anchor_error(b, ev, "alias", '*', ev->data.alias.anchor);
 		/* Keep the tree's shape with an empty placeholder. */
 		n = node_new(b, YNODE_SCALAR, ev->start_mark);
-		n->str = xstrdup("");
+		n->str = arena_strndup(b, "", 0);
 		attach(b, n);
 		break;
 	case YAML_SCALAR_EVENT:
@@ -160,7 +216,8 @@ handle_event(struct builder *b, const yaml_event_t *ev)
 		    ev->data.scalar.plain_implicit ||
 		    ev->data.scalar.quoted_implicit);
 		n = node_new(b, YNODE_SCALAR, ev->start_mark);
-		n->str = xstrndup((const char *)ev->data.scalar.value,
+		n->str = arena_strndup(b,
+		    (const char *)ev->data.scalar.value,
 		    ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -287,7 +344,7 @@ yread_buffer(const char *name, const char *buf, size_t len, struct ydoc *out,
 	if (!yaml_parser_initialize(&parser))
 		die("cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	/* Not forced to UTF-8: libyaml then drops a byte order mark. */
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(&b, &parser, buf);
@@ -304,6 +361,7 @@ yread_buffer(const char *name, const char *buf, size_t len, struct ydoc *out,
 	while (b.depth > 0)
 		close_container(&b);
 	out->root = b.root;
+	out->arena = b.arena;
 	if (b.failed) {
 		ydoc_release(out);
 		return -1;
@@ -600,7 +658,10 @@ yread_number(const struct ydoc *doc, const struct ynode *n, const char *key,
 
 	fmt_limit(lo, sizeof lo, min);
 	fmt_limit(hi, sizeof hi, max);
-	if (open_min)
+	if (isinf(max))
+		snprintf(what, sizeof what, "a number %s %s for '%s'",
+		    open_min ? "above" : "of at least", lo, key);
+	else if (open_min)
 		snprintf(what, sizeof what,
 		    "a number above %s and at most %s for '%s'", lo, hi, key);
 	else

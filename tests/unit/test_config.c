@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Unit tests for config.c: defaults, a full file, and every key's errors with exact messages. */
+/* Unit tests for config.c: defaults, a full file, every key's exact errors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,7 +18,7 @@
 /* Big: a diag_list holds 50 messages of 512 bytes. */
 static struct diag_list dl;
 
-/* A config with every field away from its default, to see what a load changes. */
+/* A config with every field off its default, to see what a load changes. */
 static void
 config_marked(struct config *cf)
 {
