@@ -155,6 +155,12 @@ struct tui_state {
 	bool		 preview_bad;	/* the amount does not parse */
 	char		 preview_warn[256];	/* high in ..., day goes near/over */
 	bool		 amount_fresh;	/* prefilled: typing replaces it */
+	bool		 from_prompt;	/* the last command came from the prompt */
+	double		 cycle_amount;	/* Tab: the amount cycled (g or count) */
+	bool		 cycle_valid;	/* cycle_amount holds the typed amount */
+	struct entry	 stand_entry;	/* editing a food no longer in the */
+	struct food	 stand_in;	/* catalogue: its units, from the entry */
+	struct serving	 stand_sv[2];
 	/* Confirmation. */
 	enum tui_confirm confirm;
 	char		 question[256];

@@ -131,6 +131,7 @@ tui_release(struct tui_state *s)
 	for (i = 0; i < s->n_undo; i++)
 		undo_release(&s->undo[i]);
 	s->n_undo = 0;
+	entry_release(&s->stand_entry);
 }
 
 /* Free what a command owns. */
@@ -338,52 +339,74 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 	snprintf(s->preview_warn, sizeof s->preview_warn, "%s", warn);
 }
 
+/* The unit index of an amount text: a serving, n_servings for grams. */
+static size_t
+unit_of(const struct food *f, const char *text, size_t dflt)
+{
+	struct amount a;
+	char err[256];
+	size_t i;
+
+	if (amount_parse(text, f, &a, err, sizeof err) != 0)
+		return dflt;
+	for (i = 0; i < f->n_servings; i++)
+		if (a.label == f->servings[i].label)
+			return i;
+	return f->n_servings;
+}
+
 /* Open the amount prompt for food f with text (prefilled, replaced on typing). */
 static void
 amount_open(struct tui_state *s, const struct tui_env *env,
     const struct food *f, const char *text, int64_t edit_id)
 {
 	char buf[TUI_LINE_MAX];
-	int i;
 
 	s->food = f;
 	s->edit_id = edit_id;
-	s->unit = 0;
 	if (text == NULL) {
 		snprintf(buf, sizeof buf, "1 %s", f->servings[0].label);
 		text = buf;
 	}
 	line_set(&s->amount, text);
-	for (i = 0; i < (int)f->n_servings; i++)
-		if (strstr(text, f->servings[i].label) != NULL)
-			s->unit = (size_t)i;
+	s->unit = unit_of(f, s->amount.buf, 0);
+	s->cycle_valid = false;
 	s->amount_fresh = true;
 	s->screen = TUI_SCREEN_AMOUNT;
 	amount_preview(s, env);
 }
 
-/* Tab: the same amount in the next unit (servings, then grams). */
+/*
+ * Tab: the same amount in the next unit (servings, then grams). The amount
+ * typed is kept exact across presses, so the shown texts do not drift.
+ */
 static void
 amount_cycle(struct tui_state *s, const struct tui_env *env, int dir)
 {
 	const struct food *f = s->food;
-	size_t units = f->n_servings + (f->servings[0].grams > 0 ? 1 : 0);
+	bool grams = f->servings[0].grams > 0;
+	size_t units = f->n_servings + (grams ? 1 : 0);
 	struct amount a;
 	char err[256], q[32], buf[TUI_LINE_MAX];
-	bool ok = amount_parse(s->amount.buf, f, &a, err, sizeof err) == 0;
 
+	if (!s->cycle_valid) {
+		s->unit = unit_of(f, s->amount.buf, s->unit);
+		if (amount_parse(s->amount.buf, f, &a, err, sizeof err) != 0)
+			amount_default(f, &a);
+		/* Grams when the food has them, else a count of servings. */
+		s->cycle_amount = grams ? a.grams : a.servings;
+		s->cycle_valid = true;
+	}
 	s->unit = (s->unit + units + (size_t)(dir > 0 ? 1 : units - 1)) %
 	    units;
 	if (s->unit == f->n_servings) {
-		fmt_qty(q, sizeof q, ok ? a.grams : f->servings[0].grams);
+		fmt_qty(q, sizeof q, s->cycle_amount);
 		snprintf(buf, sizeof buf, "%s g", q);
 	} else {
 		const struct serving *sv = &f->servings[s->unit];
-		double v = 1;
-		if (ok && a.grams > 0 && sv->grams > 0)
-			v = a.grams / sv->grams;
-		else if (ok && a.grams == 0)
-			v = a.quantity;
+		double v = s->cycle_amount;
+		if (grams)
+			v /= sv->grams > 0 ? sv->grams : f->servings[0].grams;
 		fmt_qty(q, sizeof q, v);
 		snprintf(buf, sizeof buf, "%s %s", q, sv->label);
 	}
@@ -483,6 +506,7 @@ amount_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		cmd->id = s->edit_id;
 		cmd->day = s->day;
 		s->screen = TUI_SCREEN_DAY;
+		s->from_prompt = true;
 		return TUI_REDRAW | TUI_CMD;
 	default:
 		break;
@@ -491,6 +515,7 @@ amount_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		line_set(&s->amount, "");
 	if (line_edit(&s->amount, k)) {
 		s->amount_fresh = false;
+		s->cycle_valid = false;
 		amount_preview(s, env);
 		return TUI_REDRAW;
 	}
@@ -616,11 +641,12 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	const struct entry *e;
 	const struct food *f;
 	struct tui_cmd c;
-	char day[16], q[32];
+	char day[16], q[32], text[TUI_LINE_MAX];
 	uint32_t ch = 0;
 	size_t n = v->entries.n;
 
 	memset(&c, 0, sizeof c);
+	s->from_prompt = false;
 	switch (find_action(k, &ch)) {
 	case ACT_PICK:
 		line_set(&s->query, "");
@@ -697,20 +723,18 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 			    "a food");
 			return TUI_REDRAW;
 		}
-		{
-			static struct food stand_in;
-			static struct serving sv[2];
-			f = catalogue_find(env->cat, e->food_id);
-			if (f == NULL) {
-				/* The food left the catalogue. */
-				entry_unit_food(e, &stand_in, sv);
-				f = &stand_in;
-			}
-			fmt_qty(q, sizeof q, e->quantity);
-			snprintf(s->amount.buf, sizeof s->amount.buf, "%s %s",
-			    q, e->serving);
-			amount_open(s, env, f, s->amount.buf, e->id);
+		f = catalogue_find(env->cat, e->food_id);
+		if (f == NULL) {
+			/* The food left the catalogue: units from a copy. */
+			entry_release(&s->stand_entry);
+			entry_copy(&s->stand_entry, e);
+			entry_unit_food(&s->stand_entry, &s->stand_in,
+			    s->stand_sv);
+			f = &s->stand_in;
 		}
+		fmt_qty(q, sizeof q, e->quantity);
+		snprintf(text, sizeof text, "%s %s", q, e->serving);
+		amount_open(s, env, f, text, e->id);
 		return TUI_REDRAW;
 	case ACT_REMOVE:
 		if ((e = selected(s, env)) == NULL) {
@@ -821,7 +845,8 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
 		status(s, true, "%s", message != NULL ? message : "failed");
 		/* Nothing was logged: give the half-done prompt back. */
 		if ((cmd->type == TUI_CMD_ADD || cmd->type == TUI_CMD_EDIT) &&
-		    s->food == cmd->food && s->amount.len > 0)
+		    s->from_prompt && s->food == cmd->food &&
+		    s->amount.len > 0)
 			s->screen = TUI_SCREEN_AMOUNT;
 		if (cmd->type == TUI_CMD_UNDO && s->n_undo < TUI_UNDO) {
 			/* Keep the record so the undo can be tried again. */
@@ -860,9 +885,10 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
 			status(s, false, "logged %s %s", amount,
 			    cmd->food->name);
 		} else {
-			snprintf(u.what, sizeof u.what, "copy of %zu entries",
-			    n_ids);
-			status(s, false, "copied %zu entries", n_ids);
+			snprintf(u.what, sizeof u.what, "copy of %zu %s",
+			    n_ids, n_ids == 1 ? "entry" : "entries");
+			status(s, false, "copied %zu %s", n_ids,
+			    n_ids == 1 ? "entry" : "entries");
 		}
 		undo_push(s, &u);
 		break;

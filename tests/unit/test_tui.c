@@ -1,0 +1,1777 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for the full screen's key reducer (src/tui.c), no terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "amount.h"
+#include "catalogue.h"
+#include "config.h"
+#include "date.h"
+#include "entry.h"
+#include "food.h"
+#include "gauge.h"
+#include "search.h"
+#include "text.h"
+#include "tui.h"
+#include "util.h"
+
+/*
+ * Day numbers (days since 1970-01-01), worked out once:
+ * 2026-03-09 Mon 20521, 2026-03-10 Tue 20522, 2026-03-11 Wed 20523.
+ */
+#define TODAY 20523L
+#define MONDAY 20521L
+
+/*
+ * Per default serving, from the project's foods.yaml (grams x per_100g / 100):
+ * natto (serving 85 g, cup 175 g): K2 850 ug, sat fat 1.35235 g, sodium 5.95 mg
+ * gouda (slice 28 g): sat fat 4.93192 g (high: >= 4), sodium 229.32 mg
+ * sauerkraut (half-cup 71 g, cup 142 g): sat fat 0.02414 g, sodium 469.31 mg
+ * pepperoni (oz 28 g): sat fat 4.95824 g (high), sodium 442.96 mg (not high)
+ * ham (serving 56 g, slice 28 g): sat fat 1.64416 g, sodium 640.08 mg (high)
+ * salami (serving 25 g): sat fat 2.329 g, sodium 435 mg: neither is high
+ * (the limits are 20 % of 20 g and of 2300 mg: 4 g and 460 mg).
+ *
+ * The default day (TODAY) holds natto "1" (id 101), gouda "2 slice" (102)
+ * and sauerkraut "1 cup" (103): sat fat 1.35235 + 9.86384 + 0.04828 =
+ * 11.26447 g, sodium 5.95 + 458.64 + 938.62 = 1403.21 mg (both "ok").
+ */
+
+/* Foods whose folded "name id aliases" hold the query as a subsequence. */
+#define N_FOODS 53
+#define N_NAT 12
+#define N_NA 24
+
+/* Big: a diag_list holds 50 messages. */
+static struct diag_list dl;
+
+struct fx {
+	struct catalogue cat;
+	struct search_index ix;
+	struct config	 cf;
+	struct tui_view	 view;
+	struct tui_env	 env;
+	struct tui_state s;
+	struct tui_cmd	 cmd;		/* the last command */
+	unsigned	 bits;		/* the last key's result */
+	unsigned	 all_bits;	/* every key's result, or'ed */
+	int		 n_keys;	/* keys fed by the last keys() */
+	int		 n_cmds;	/* commands emitted by them */
+};
+
+static const struct food *
+food(struct fx *x, const char *id)
+{
+	const struct food *f = catalogue_find(&x->cat, id);
+
+	if (f == NULL)
+		fail_msg("no food '%s' in the built-in catalogue", id);
+	return f;
+}
+
+/* Append an entry of food id with amount text to the view's day. */
+static void
+add_entry(struct fx *x, int64_t id, const char *food_id, const char *text)
+{
+	const struct food *f = food(x, food_id);
+	struct amount a;
+	struct entry e;
+	char err[256];
+
+	if (amount_parse(text, f, &a, err, sizeof err) != 0)
+		fail_msg("amount '%s': %s", text, err);
+	entry_from_food(&e, f, &a, x->view.day, 1773200000 + id);
+	e.id = id;
+	entry_list_push(&x->view.entries, &e);
+}
+
+/* Recompute the gauge of the view's week from its entries. */
+static void
+regauge(struct fx *x)
+{
+	gauge_week(&x->cf, date_week_start(x->view.day, x->cf.week_start),
+	    x->view.entries.v, x->view.entries.n, &x->view.gauge);
+}
+
+static void
+clear_entries(struct fx *x)
+{
+	entry_list_release(&x->view.entries);
+	regauge(x);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *x = xcalloc(1, sizeof *x);
+	struct tui_view *v = &x->view;
+
+	catalogue_init(&x->cat);
+	diag_list_init(&dl);
+	if (catalogue_load_builtin(&x->cat, &dl) != 0) {
+		free(x);
+		return -1;
+	}
+	search_index_init(&x->ix, &x->cat);
+	config_defaults(&x->cf);
+	v->today = TODAY;
+	v->day = TODAY;
+	entry_list_init(&v->entries);
+	add_entry(x, 101, "natto", "1");
+	add_entry(x, 102, "gouda", "2 slice");
+	add_entry(x, 103, "sauerkraut", "1 cup");
+	regauge(x);
+	v->prev_day_entries = 0;
+	v->recent[0].food = food(x, "gouda");
+	snprintf(v->recent[0].amount, sizeof v->recent[0].amount, "2 slice");
+	v->recent[1].food = food(x, "natto");
+	snprintf(v->recent[1].amount, sizeof v->recent[1].amount,
+	    "1 serving");
+	v->n_recent = 2;
+	entry_copy(&v->last_entry, &v->entries.v[2]);
+	v->has_last = true;
+	x->env.cat = &x->cat;
+	x->env.index = &x->ix;
+	x->env.cf = &x->cf;
+	x->env.view = v;
+	x->env.rows = 24;
+	x->env.cols = 80;
+	tui_init(&x->s, TODAY);
+	*state = x;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *x = *state;
+
+	tui_cmd_release(&x->cmd);
+	tui_release(&x->s);
+	entry_list_release(&x->view.entries);
+	if (x->view.has_last)
+		entry_release(&x->view.last_entry);
+	search_index_release(&x->ix);
+	catalogue_release(&x->cat);
+	free(x);
+	return 0;
+}
+
+/* Feed one key; keep the command it emits (the one before is released). */
+static unsigned
+press(struct fx *x, struct tui_keyev k)
+{
+	struct tui_cmd c;
+
+	x->bits = tui_handle_key(&x->s, &x->env, k, &c);
+	x->all_bits |= x->bits;
+	x->n_keys++;
+	if (x->bits & TUI_CMD) {
+		tui_cmd_release(&x->cmd);
+		x->cmd = c;
+		x->n_cmds++;
+	} else
+		assert_int_equal(c.type, TUI_CMD_NONE);
+	return x->bits;
+}
+
+/* Start counting keys and commands afresh. */
+static void
+restart(struct fx *x)
+{
+	tui_cmd_release(&x->cmd);
+	x->n_keys = x->n_cmds = 0;
+	x->bits = x->all_bits = 0;
+}
+
+/* A special key. */
+static unsigned
+key(struct fx *x, enum tui_key k)
+{
+	struct tui_keyev ev = { k, 0 };
+
+	return press(x, ev);
+}
+
+/*
+ * Feed a key sequence: '\n' Enter, '\t' Tab, '\033' Esc, '\b' Backspace,
+ * anything else (UTF-8) a character. Counts afresh; returns the last
+ * command (TUI_CMD_NONE when none was emitted).
+ */
+static const struct tui_cmd *
+keys(struct fx *x, const char *seq)
+{
+	struct tui_keyev ev;
+	size_t len = strlen(seq), n;
+	uint32_t cp;
+
+	restart(x);
+	while (len > 0) {
+		ev.ch = 0;
+		n = 1;
+		switch (*seq) {
+		case '\n':
+			ev.key = TK_ENTER;
+			break;
+		case '\t':
+			ev.key = TK_TAB;
+			break;
+		case '\033':
+			ev.key = TK_ESC;
+			break;
+		case '\b':
+			ev.key = TK_BACKSPACE;
+			break;
+		default:
+			n = text_decode(seq, len, &cp);
+			assert_true(n > 0);
+			ev.key = TK_CHAR;
+			ev.ch = cp;
+			break;
+		}
+		press(x, ev);
+		seq += n;
+		len -= n;
+	}
+	return &x->cmd;
+}
+
+/* Open the amount prompt for a food by typing its id in the picker. */
+static void
+open_food(struct fx *x, const char *id)
+{
+	char seq[64];
+
+	snprintf(seq, sizeof seq, "a%s\n", id);
+	keys(x, seq);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_ptr_equal(x->s.food, food(x, id));
+}
+
+/* The foods of the picker's first hits. */
+static const char *
+hit_id(struct fx *x, size_t i)
+{
+	assert_true(i < x->s.n_hits);
+	return x->cat.foods[x->s.hits[i].food].id;
+}
+
+/* Record a successful add of ids[0..n). */
+static void
+done_add(struct fx *x, const char *food_id, const int64_t *ids, size_t n)
+{
+	struct tui_cmd c;
+
+	memset(&c, 0, sizeof c);
+	c.type = TUI_CMD_ADD;
+	c.food = food(x, food_id);
+	amount_default(c.food, &c.amount);
+	c.day = x->s.day;
+	tui_cmd_done(&x->s, &c, true, ids, n, NULL, NULL);
+}
+
+/* --- The picker. --- */
+
+static void
+test_pick_opens_with_every_food(void **state)
+{
+	struct fx *x = *state;
+	const struct search_usage usage[] = {
+		{ "gouda", 3, 1773000000 }, { "ham", 5, 1772000000 }
+	};
+
+	keys(x, "a");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	assert_string_equal(x->s.query.buf, "");
+	assert_int_equal(x->s.total_hits, N_FOODS);
+	assert_int_equal(x->s.n_hits, N_FOODS);
+	assert_int_equal(x->s.pick, 0);
+	/* Usage recorded: an empty query lists the most used first. */
+	x->s.screen = TUI_SCREEN_DAY;
+	search_index_usage(&x->ix, usage, ARRAY_LEN(usage));
+	keys(x, "a");
+	assert_int_equal(x->s.total_hits, N_FOODS);
+	assert_string_equal(hit_id(x, 0), "ham");
+	assert_string_equal(hit_id(x, 1), "gouda");
+
+	/* '/' opens it too, with the old query cleared. */
+	keys(x, "xyz\033/");
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	assert_string_equal(x->s.query.buf, "");
+	assert_int_equal(x->s.total_hits, N_FOODS);
+}
+
+static void
+test_pick_filters_and_ranks(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "anat");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.query.buf, "nat");
+	assert_int_equal(x->s.total_hits, N_NAT);
+	assert_int_equal(x->s.n_hits, N_NAT);
+	assert_string_equal(hit_id(x, 0), "natto");
+	assert_true(x->s.hits[0].score > x->s.hits[1].score);
+
+	/* Backspace widens: "na" matches more, "" matches every food. */
+	keys(x, "\b");
+	assert_string_equal(x->s.query.buf, "na");
+	assert_int_equal(x->s.total_hits, N_NA);
+	assert_string_equal(hit_id(x, 0), "natto");
+	keys(x, "\b\b");
+	assert_string_equal(x->s.query.buf, "");
+	assert_int_equal(x->s.total_hits, N_FOODS);
+	/* Backspace on an empty query stays empty. */
+	keys(x, "\b");
+	assert_string_equal(x->s.query.buf, "");
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+
+	/* Typing moves the selection back to the best hit. */
+	key(x, TK_DOWN);
+	key(x, TK_DOWN);
+	assert_int_equal(x->s.pick, 2);
+	keys(x, "sau");
+	assert_int_equal(x->s.pick, 0);
+	assert_string_equal(hit_id(x, 0), "sauerkraut");
+
+	/* Ctrl-U clears the query, Ctrl-W drops a word. */
+	key(x, TK_CTRL_U);
+	assert_string_equal(x->s.query.buf, "");
+	assert_int_equal(x->s.total_hits, N_FOODS);
+	keys(x, "pork chop");
+	assert_string_equal(hit_id(x, 0), "pork_chop");
+	key(x, TK_CTRL_W);
+	assert_string_equal(x->s.query.buf, "pork ");
+}
+
+static void
+test_pick_no_match(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "azzzq");
+	assert_int_equal(x->s.total_hits, 0);
+	assert_int_equal(x->s.n_hits, 0);
+	keys(x, "\n");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	assert_string_equal(x->s.status, "no food matches 'zzzq'");
+	assert_true(x->s.status_error);
+	/* Moving in an empty list keeps the selection at 0. */
+	key(x, TK_DOWN);
+	key(x, TK_PGDN);
+	key(x, TK_UP);
+	key(x, TK_PGUP);
+	assert_int_equal(x->s.pick, 0);
+	/* The next key clears the message; Backspace brings hits back. */
+	keys(x, "\b\b");
+	assert_string_equal(x->s.status, "");
+	assert_string_equal(x->s.query.buf, "zz");
+	assert_int_equal(x->s.total_hits, 1);	/* "Mozzarella" */
+	assert_string_equal(hit_id(x, 0), "mozzarella");
+}
+
+static void
+test_pick_moves_within_bounds(void **state)
+{
+	struct fx *x = *state;
+	const struct food *f;
+	size_t page = 24 - 10;	/* rows - 10 at 24 rows */
+
+	keys(x, "a");
+	key(x, TK_UP);
+	assert_int_equal(x->s.pick, 0);
+	key(x, TK_DOWN);
+	assert_int_equal(x->s.pick, 1);
+	key(x, TK_PGDN);
+	assert_int_equal(x->s.pick, 1 + page);
+	key(x, TK_PGUP);
+	assert_int_equal(x->s.pick, 1);
+	key(x, TK_PGUP);
+	assert_int_equal(x->s.pick, 0);
+	key(x, TK_PGDN);
+	key(x, TK_PGDN);
+	key(x, TK_PGDN);
+	assert_int_equal(x->s.pick, 3 * page);
+	key(x, TK_PGDN);
+	assert_int_equal(x->s.pick, N_FOODS - 1);
+	key(x, TK_DOWN);
+	assert_int_equal(x->s.pick, N_FOODS - 1);
+	key(x, TK_UP);
+	assert_int_equal(x->s.pick, N_FOODS - 2);
+
+	/* Enter takes the selected hit, not the first. */
+	f = &x->cat.foods[x->s.hits[N_FOODS - 2].food];
+	keys(x, "\n");
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_ptr_equal(x->s.food, f);
+
+	/* A small screen pages by 2. */
+	x->env.rows = 10;
+	keys(x, "\033\b\b");
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	assert_int_equal(x->s.pick, 0);
+	key(x, TK_PGDN);
+	assert_int_equal(x->s.pick, 2);
+}
+
+static void
+test_pick_esc_back_to_day(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "anat\033");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	/* 'q' is a letter of the query in the picker, not quit. */
+	keys(x, "aq");
+	assert_int_equal(x->all_bits & TUI_QUIT, 0);
+	assert_string_equal(x->s.query.buf, "q");
+}
+
+/* --- The keystroke budget. --- */
+
+static void
+test_budget_add_six_keys(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	c = keys(x, "anat\n\n");
+	assert_true(x->n_keys <= 6);
+	assert_int_equal(x->n_keys, 6);
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_ptr_equal(c->food, food(x, "natto"));
+	assert_true(c->amount.quantity == 1);
+	assert_string_equal(c->amount.label, "serving");
+	assert_true(c->amount.grams == 85);
+	assert_true(c->amount.servings == 1);
+	assert_int_equal(c->day, TODAY);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	/* On another day, the add goes to the state's day. */
+	keys(x, "[");
+	assert_int_equal(x->cmd.type, TUI_CMD_LOAD);
+	c = keys(x, "anat\n\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_int_equal(c->day, TODAY - 1);
+}
+
+static void
+test_budget_relog_two_keys(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	keys(x, "1");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+	assert_int_equal(x->s.confirm, TUI_CONFIRM_RELOG);
+	assert_string_equal(x->s.question,
+	    "log 2 slice Gouda (Dutch) again on Wed 2026-03-11? y/n");
+	c = keys(x, "y");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_ptr_equal(c->food, food(x, "gouda"));
+	assert_true(c->amount.quantity == 2);
+	assert_string_equal(c->amount.label, "slice");
+	assert_true(c->amount.grams == 56);
+	assert_true(c->amount.servings == 2);
+	assert_int_equal(c->day, TODAY);
+
+	/* Counted from the day screen in one go: 2 keys, within 3. */
+	c = keys(x, "2y");
+	assert_true(x->n_keys <= 3);
+	assert_int_equal(x->n_cmds, 1);
+	assert_ptr_equal(c->food, food(x, "natto"));
+	assert_true(c->amount.quantity == 1);
+	assert_string_equal(c->amount.label, "serving");
+
+	/* Enter also confirms. */
+	c = keys(x, "1\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_ptr_equal(c->food, food(x, "gouda"));
+}
+
+static void
+test_relog_cancel_and_missing(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "1n");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_string_equal(x->s.status, "nothing changed");
+	assert_false(x->s.status_error);
+
+	/* A stray key leaves the question open; Esc says no. */
+	keys(x, "1zj");
+	assert_int_equal(x->bits, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+	keys(x, "\033");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	/* Only two recent foods. */
+	keys(x, "3");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_string_equal(x->s.status, "no recent food under 3");
+	assert_true(x->s.status_error);
+	x->view.n_recent = 0;
+	keys(x, "1");
+	assert_string_equal(x->s.status, "no recent food under 1");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+static void
+test_budget_repeat_one_key(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	c = keys(x, ".");
+	assert_int_equal(x->n_keys, 1);
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_ptr_equal(c->food, food(x, "sauerkraut"));
+	assert_true(c->amount.quantity == 1);
+	assert_string_equal(c->amount.label, "cup");
+	assert_true(c->amount.grams == 142);
+	assert_true(c->amount.servings == 2);
+	assert_int_equal(c->day, TODAY);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	/* Nothing logged yet. */
+	entry_release(&x->view.last_entry);
+	x->view.has_last = false;
+	keys(x, ".");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "nothing logged yet to repeat");
+	assert_true(x->s.status_error);
+}
+
+static void
+test_repeat_food_gone(void **state)
+{
+	struct fx *x = *state;
+
+	free(x->view.last_entry.food_id);
+	x->view.last_entry.food_id = xstrdup("dodo_egg");
+	keys(x, ".");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status,
+	    "'Sauerkraut' is no longer in the catalogue");
+	assert_true(x->s.status_error);
+}
+
+/* --- The amount prompt. --- */
+
+static void
+test_amount_prefill_and_typing(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "anat\n");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_ptr_equal(x->s.food, food(x, "natto"));
+	assert_int_equal(x->s.edit_id, 0);
+	assert_string_equal(x->s.amount.buf, "1 serving");
+	assert_int_equal(x->s.amount.len, 9);
+	assert_true(x->s.amount_fresh);
+	assert_int_equal(x->s.unit, 0);
+	assert_false(x->s.preview_bad);
+	assert_string_equal(x->s.preview,
+	    "adds K2 850.0 µg, sat fat 1.4 g, sodium 6 mg");
+	assert_string_equal(x->s.preview_warn, "");
+
+	/* Typing replaces the prefill. */
+	keys(x, "2");
+	assert_string_equal(x->s.amount.buf, "2");
+	assert_false(x->s.amount_fresh);
+	assert_string_equal(x->s.preview,
+	    "adds K2 1700.0 µg, sat fat 2.7 g, sodium 12 mg");
+	keys(x, " cup");
+	assert_string_equal(x->s.amount.buf, "2 cup");
+	assert_false(x->s.preview_bad);
+	/* 350 g: sat fat 11.26447 + 5.5685 = 16.8 g of 20, 84 %: near. */
+	assert_string_equal(x->s.preview_warn,
+	    "day's sat fat goes near (16.8 of 20 g)");
+
+	/* Backspace, Ctrl-W and Ctrl-U edit the line. */
+	keys(x, "\b");
+	assert_string_equal(x->s.amount.buf, "2 cu");
+	assert_true(x->s.preview_bad);
+	key(x, TK_CTRL_W);
+	assert_string_equal(x->s.amount.buf, "2 ");
+	key(x, TK_CTRL_U);
+	assert_string_equal(x->s.amount.buf, "");
+	assert_int_equal(x->s.amount.len, 0);
+	/* An empty amount is one default serving. */
+	assert_false(x->s.preview_bad);
+	assert_string_equal(x->s.preview,
+	    "adds K2 850.0 µg, sat fat 1.4 g, sodium 6 mg");
+
+	/* A vulgar fraction is typed as one character, deleted as one. */
+	keys(x, "½");
+	assert_string_equal(x->s.amount.buf, "½");
+	assert_int_equal(x->s.amount.len, 2);
+	assert_string_equal(x->s.preview,
+	    "adds K2 425.0 µg, sat fat 0.7 g, sodium 3 mg");
+	keys(x, "\b");
+	assert_string_equal(x->s.amount.buf, "");
+
+	/* Enter logs the typed amount. */
+	keys(x, "1 1/2\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->cmd.type, TUI_CMD_ADD);
+	assert_true(x->cmd.amount.quantity == 1.5);
+	assert_string_equal(x->cmd.amount.label, "serving");
+	assert_true(x->cmd.amount.grams == 127.5);
+}
+
+static void
+test_amount_tab_cycles_units(void **state)
+{
+	struct fx *x = *state;
+
+	/* natto: serving (85 g), cup (175 g), then g. */
+	open_food(x, "natto");
+	keys(x, "\t");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.unit, 1);
+	assert_string_equal(x->s.amount.buf, "0.49 cup");	/* 85 / 175 */
+	assert_false(x->s.amount_fresh);
+	keys(x, "\t");
+	assert_int_equal(x->s.unit, 2);
+	assert_string_equal(x->s.amount.buf, "85 g");	/* exact, no drift */
+	keys(x, "\t");
+	assert_int_equal(x->s.unit, 0);
+	/* Tab keeps the amount exact: back to where it started. */
+	assert_string_equal(x->s.amount.buf, "1 serving");
+
+	/* Shift-Tab goes the other way, from the prefill. */
+	keys(x, "\033\n");
+	assert_string_equal(x->s.amount.buf, "1 serving");
+	key(x, TK_BTAB);
+	assert_int_equal(x->s.unit, 2);
+	assert_string_equal(x->s.amount.buf, "85 g");
+	key(x, TK_BTAB);
+	assert_int_equal(x->s.unit, 1);
+	assert_string_equal(x->s.amount.buf, "0.49 cup");
+	key(x, TK_BTAB);
+	assert_int_equal(x->s.unit, 0);
+	assert_string_equal(x->s.amount.buf, "1 serving");
+
+	/* After Tab the line is not fresh: clear it; 2 servings, 170 g. */
+	key(x, TK_CTRL_U);
+	keys(x, "2\t");
+	assert_string_equal(x->s.amount.buf, "0.97 cup");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "170 g");
+
+	/* An amount that does not parse: one of the unit, or its grams. */
+	keys(x, "x");
+	assert_true(x->s.preview_bad);
+	keys(x, "\t");
+	assert_int_equal(x->s.unit, 0);
+	assert_string_equal(x->s.amount.buf, "1 serving");
+	keys(x, "x");
+	key(x, TK_BTAB);
+	assert_string_equal(x->s.amount.buf, "85 g");
+
+	/* A food with one serving: oz, then g. */
+	keys(x, "\033\033");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	open_food(x, "pepperoni");
+	assert_string_equal(x->s.amount.buf, "1 oz");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "28 g");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "1 oz");
+}
+
+static void
+test_amount_tab_follows_typed_unit(void **state)
+{
+	struct fx *x = *state;
+
+	/*
+	 * The unit after Tab is the one after the unit in the text: typed
+	 * "2 cup" (350 g) is followed by g, not by cup again.
+	 */
+	open_food(x, "natto");
+	keys(x, "2 cup\t");
+	assert_string_equal(x->s.amount.buf, "350 g");
+	keys(x, "\t");
+	/* 350 / 85 */
+	assert_string_equal(x->s.amount.buf, "4.12 serving");
+}
+
+static void
+test_amount_tab_from_half_cup(void **state)
+{
+	struct fx *x = *state;
+
+	/*
+	 * sauerkraut: half-cup (71 g), cup (142 g), g. The prefill
+	 * "1 half-cup" is in half-cups, so Tab gives cups.
+	 */
+	open_food(x, "sauerkraut");
+	assert_string_equal(x->s.amount.buf, "1 half-cup");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "0.5 cup");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "71 g");
+	assert_int_equal(x->s.unit, 2);
+}
+
+static void
+test_amount_tab_from_grams_entry(void **state)
+{
+	struct fx *x = *state;
+
+	/* An entry logged in grams is prefilled in grams; Tab: servings. */
+	clear_entries(x);
+	add_entry(x, 301, "natto", "30g");
+	regauge(x);
+	keys(x, "e");
+	assert_string_equal(x->s.amount.buf, "30 g");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "0.35 serving");	/* 30/85 */
+	assert_int_equal(x->s.unit, 0);
+}
+
+static void
+test_amount_invalid_keeps_prompt(void **state)
+{
+	struct fx *x = *state;
+
+	open_food(x, "natto");
+	keys(x, "x");
+	assert_true(x->s.preview_bad);
+	assert_string_equal(x->s.preview,
+	    "'x' is not an amount: try 1, 1/2, 2 serving or 30g");
+	assert_string_equal(x->s.preview_warn, "");
+	keys(x, "\n");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_string_equal(x->s.status,
+	    "'x' is not an amount: try 1, 1/2, 2 serving or 30g");
+	assert_true(x->s.status_error);
+	assert_string_equal(x->s.amount.buf, "x");
+
+	key(x, TK_CTRL_U);
+	keys(x, "2 bowls");
+	assert_true(x->s.preview_bad);
+	assert_string_equal(x->s.preview, "unknown unit 'bowls' for Natto "
+	    "(fermented soybeans): use serving, cup or g");
+	keys(x, "\n");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_string_equal(x->s.status, "unknown unit 'bowls' for Natto "
+	    "(fermented soybeans): use serving, cup or g");
+
+	key(x, TK_CTRL_U);
+	keys(x, "0");
+	assert_string_equal(x->s.preview, "amount must be more than zero");
+	keys(x, "\n");
+	assert_int_equal(x->n_cmds, 0);
+
+	/* Fixed, it logs. */
+	key(x, TK_CTRL_U);
+	keys(x, "2 cups\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->cmd.type, TUI_CMD_ADD);
+	assert_true(x->cmd.amount.grams == 350);
+	assert_string_equal(x->cmd.amount.label, "cup");
+}
+
+static void
+test_amount_q_is_typed(void **state)
+{
+	struct fx *x = *state;
+
+	open_food(x, "natto");
+	keys(x, "q");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_string_equal(x->s.amount.buf, "q");
+	assert_true(x->s.preview_bad);
+	/* Other day keys are text here too. */
+	keys(x, "u[?");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_string_equal(x->s.amount.buf, "qu[?");
+}
+
+static void
+test_amount_esc(void **state)
+{
+	struct fx *x = *state;
+
+	/* An add: back to the picker, query and hits kept. */
+	keys(x, "anat\n3\033");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	assert_string_equal(x->s.query.buf, "nat");
+	assert_int_equal(x->s.total_hits, N_NAT);
+	/* Enter again starts from the prefill. */
+	keys(x, "\n");
+	assert_string_equal(x->s.amount.buf, "1 serving");
+	keys(x, "\033\033");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(x->n_cmds, 0);
+
+	/* An edit: back to the day. */
+	keys(x, "e2");
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_int_equal(x->s.edit_id, 101);
+	keys(x, "\033");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(x->n_cmds, 0);
+}
+
+static void
+test_amount_edit_prefill(void **state)
+{
+	struct fx *x = *state;
+
+	/* The prompt shows the entry's own amount, ready to be replaced. */
+	keys(x, "j\n");
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_int_equal(x->s.edit_id, 102);
+	assert_ptr_equal(x->s.food, food(x, "gouda"));
+	assert_true(x->s.amount_fresh);
+	assert_string_equal(x->s.amount.buf, "2 slice");
+	assert_int_equal(x->s.amount.len, 7);
+	/* 2 slices (56 g) of gouda: K2 26.32 ug, 9.86384 g, 458.64 mg. */
+	assert_string_equal(x->s.preview,
+	    "adds K2 26.3 µg, sat fat 9.9 g, sodium 459 mg");
+	assert_string_equal(x->s.preview_warn, "high in saturated fat");
+
+	/* An entry whose food left the catalogue: its own units. */
+	keys(x, "\033");
+	free(x->view.entries.v[2].food_id);
+	x->view.entries.v[2].food_id = xstrdup("old_kraut");
+	keys(x, "G\n");
+	assert_int_equal(x->s.edit_id, 103);
+	assert_string_equal(x->s.food->name, "Sauerkraut");
+	assert_string_equal(x->s.amount.buf, "1 cup");
+}
+
+static void
+test_amount_edit(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	/* Enter on the day is e too. */
+	c = keys(x, "j\n3\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_EDIT);
+	assert_int_equal(c->id, 102);
+	assert_ptr_equal(c->food, food(x, "gouda"));
+	assert_true(c->amount.quantity == 3);
+	assert_string_equal(c->amount.label, "slice");
+	assert_true(c->amount.servings == 3);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	/*
+	 * An entry whose food left the catalogue: a stand-in food with the
+	 * entry's units (serving = 142 g / 2, cup = 142 g).
+	 */
+	free(x->view.entries.v[2].food_id);
+	x->view.entries.v[2].food_id = xstrdup("old_kraut");
+	c = keys(x, "G\n2 cup\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_EDIT);
+	assert_int_equal(c->id, 103);
+	assert_true(c->amount.grams == 284);
+	assert_true(c->amount.servings == 4);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+static void
+test_amount_high_warnings(void **state)
+{
+	struct fx *x = *state;
+
+	/* The day holds 11.26447 g of sat fat and 1403.21 mg of sodium. */
+	open_food(x, "pepperoni");
+	assert_string_equal(x->s.preview,
+	    "adds K2 11.7 µg, sat fat 5.0 g, sodium 443 mg");
+	/* 1403.21 + 442.96 = 1846.17 mg, 80.3 %: near too. */
+	assert_string_equal(x->s.preview_warn, "high in saturated fat; "
+	    "day's sat fat goes near (16.2 of 20 g); "
+	    "day's sodium goes near (1846 of 2300 mg)");
+	keys(x, "\033\033");
+	open_food(x, "ham");
+	assert_string_equal(x->s.preview,
+	    "adds K2 2.6 µg, sat fat 1.6 g, sodium 640 mg");
+	assert_string_equal(x->s.preview_warn, "high in sodium; "
+	    "day's sodium goes near (2043 of 2300 mg)");
+
+	/* On an empty day, only the food's own flags. */
+	keys(x, "\033\033");
+	clear_entries(x);
+	open_food(x, "ham");
+	assert_string_equal(x->s.preview_warn, "high in sodium");
+	keys(x, "\033\033");
+	open_food(x, "pepperoni");
+	assert_string_equal(x->s.preview_warn, "high in saturated fat");
+	/* Salami: 435 mg < 460 mg and 2.329 g < 4 g: not high. */
+	keys(x, "\033\033");
+	open_food(x, "salami");
+	assert_string_equal(x->s.preview_warn, "");
+	keys(x, "\033\033");
+	open_food(x, "natto");
+	assert_string_equal(x->s.preview_warn, "");
+	/* 4 servings of natto hold 5.4094 g, yet natto is not "high". */
+	keys(x, "4");
+	assert_string_equal(x->s.preview_warn, "");
+}
+
+static void
+test_amount_day_sodium_goes_over(void **state)
+{
+	struct fx *x = *state;
+
+	/* 175 g of ham: 1143 x 1.75 = 2000.25 mg of sodium, sat fat 5.138 g. */
+	clear_entries(x);
+	add_entry(x, 201, "ham", "175g");
+	regauge(x);
+	assert_true(x->view.gauge.days[TODAY - MONDAY].sodium.sum == 2000.25);
+
+	open_food(x, "pepperoni");
+	assert_string_equal(x->s.preview_warn, "high in saturated fat; "
+	    "day's sodium goes over (2443 of 2300 mg)");
+	/* Natto keeps the day "near": no word about the day. */
+	keys(x, "\033\033");
+	open_food(x, "natto");
+	assert_string_equal(x->s.preview_warn, "");
+	/* 1 cup of sauerkraut: 938.62 mg, high itself. */
+	keys(x, "\033\033");
+	open_food(x, "sauerkraut");
+	keys(x, "1 cup");
+	assert_string_equal(x->s.preview_warn, "high in sodium; "
+	    "day's sodium goes over (2939 of 2300 mg)");
+
+	/* The warnings use the day shown: another week has no entries. */
+	keys(x, "\033\033");
+	x->view.day = TODAY - 14;
+	x->s.day = TODAY - 14;
+	open_food(x, "pepperoni");
+	assert_string_equal(x->s.preview_warn, "high in saturated fat");
+}
+
+static void
+test_amount_edit_preview_counts_old_amount_once(void **state)
+{
+	struct fx *x = *state;
+
+	/*
+	 * Editing the ham entry (175 g, 2000.25 mg): the day already holds
+	 * its old amount, so the same 175 g is 2000 mg (near), not 4000
+	 * (over).
+	 */
+	clear_entries(x);
+	add_entry(x, 201, "ham", "175g");
+	regauge(x);
+	keys(x, "e175g");
+	assert_int_equal(x->s.edit_id, 201);
+	assert_string_equal(x->s.amount.buf, "175g");
+	assert_string_equal(x->s.preview_warn, "high in sodium; "
+	    "day's sodium goes near (2000 of 2300 mg)");
+	key(x, TK_CTRL_U);
+	keys(x, "100g");
+	assert_string_equal(x->s.preview_warn, "high in sodium");
+	/* 4 servings: 2560.32 mg, over; the old 2000.25 mg is not added. */
+	key(x, TK_CTRL_U);
+	keys(x, "4");
+	assert_string_equal(x->s.preview_warn, "high in sodium; "
+	    "day's sodium goes over (2560 of 2300 mg)");
+}
+
+/* --- Undo and the outcome of commands. --- */
+
+static void
+test_undo_add(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	int64_t ids[] = { 7 };
+	struct tui_cmd add;
+
+	c = keys(x, "anat\n\n");
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	add = *c;
+	tui_cmd_done(&x->s, &add, true, ids, 1, NULL, NULL);
+	assert_int_equal(x->s.n_undo, 1);
+	assert_int_equal(x->s.undo[0].type, TUI_UNDO_REMOVE_IDS);
+	assert_int_equal(x->s.undo[0].n_ids, 1);
+	assert_int_equal(x->s.undo[0].ids[0], 7);
+	assert_string_equal(x->s.undo[0].what,
+	    "logging of Natto (fermented soybeans)");
+	assert_string_equal(x->s.status,
+	    "logged 1 serving Natto (fermented soybeans)");
+	assert_false(x->s.status_error);
+
+	c = keys(x, "u");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_UNDO);
+	assert_int_equal(c->undo.type, TUI_UNDO_REMOVE_IDS);
+	assert_int_equal(c->undo.n_ids, 1);
+	assert_int_equal(c->undo.ids[0], 7);
+	assert_int_equal(x->s.n_undo, 0);
+	assert_null(x->s.undo[0].ids);
+	tui_cmd_done(&x->s, c, true, NULL, 0, NULL, NULL);
+	assert_string_equal(x->s.status,
+	    "undid the logging of Natto (fermented soybeans)");
+	assert_false(x->s.status_error);
+	assert_int_equal(x->s.n_undo, 0);
+}
+
+static void
+test_undo_remove_restores(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd rm;
+
+	c = keys(x, "jd");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_REMOVE);
+	assert_int_equal(c->id, 102);
+	rm = *c;
+	tui_cmd_done(&x->s, &rm, true, NULL, 0, &x->view.entries.v[1], NULL);
+	assert_string_equal(x->s.status, "removed Gouda (Dutch)");
+	assert_int_equal(x->s.n_undo, 1);
+	assert_int_equal(x->s.undo[0].type, TUI_UNDO_RESTORE);
+	assert_int_equal(x->s.undo[0].entry.id, 102);
+	assert_string_equal(x->s.undo[0].entry.food_id, "gouda");
+	/* A copy, not the view's strings. */
+	assert_ptr_not_equal(x->s.undo[0].entry.food_id,
+	    x->view.entries.v[1].food_id);
+	assert_string_equal(x->s.undo[0].what, "removal of Gouda (Dutch)");
+
+	c = keys(x, "u");
+	assert_int_equal(c->type, TUI_CMD_UNDO);
+	assert_int_equal(c->undo.type, TUI_UNDO_RESTORE);
+	assert_int_equal(c->undo.entry.id, 102);
+	assert_int_equal(c->undo.entry.day, TODAY);
+	assert_string_equal(c->undo.entry.food_name, "Gouda (Dutch)");
+	assert_string_equal(c->undo.entry.serving, "slice");
+	assert_true(c->undo.entry.quantity == 2);
+	assert_true(c->undo.entry.grams == 56);
+	assert_int_equal(x->s.n_undo, 0);
+
+	/* Delete is d too. */
+	c = keys(x, "G");
+	key(x, TK_DELETE);
+	assert_int_equal(x->cmd.type, TUI_CMD_REMOVE);
+	assert_int_equal(x->cmd.id, 103);
+}
+
+static void
+test_undo_edit_reverts(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd ed;
+
+	c = keys(x, "e3\n");
+	assert_int_equal(c->type, TUI_CMD_EDIT);
+	assert_int_equal(c->id, 101);
+	ed = *c;
+	tui_cmd_done(&x->s, &ed, true, NULL, 0, &x->view.entries.v[0], NULL);
+	assert_string_equal(x->s.status,
+	    "changed Natto (fermented soybeans)");
+	assert_int_equal(x->s.n_undo, 1);
+	assert_int_equal(x->s.undo[0].type, TUI_UNDO_REVERT);
+	assert_int_equal(x->s.undo[0].entry.id, 101);
+	assert_true(x->s.undo[0].entry.quantity == 1);
+	assert_string_equal(x->s.undo[0].what,
+	    "change of Natto (fermented soybeans)");
+	c = keys(x, "u");
+	assert_int_equal(c->type, TUI_CMD_UNDO);
+	assert_int_equal(c->undo.type, TUI_UNDO_REVERT);
+	assert_int_equal(c->undo.entry.id, 101);
+	assert_true(c->undo.entry.servings == 1);
+
+	/* Without the entry as it was, there is nothing to take back. */
+	tui_cmd_done(&x->s, &ed, true, NULL, 0, NULL, NULL);
+	assert_int_equal(x->s.n_undo, 0);
+}
+
+static void
+test_undo_copy_day(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd cp;
+	int64_t ids[] = { 8, 9 };
+
+	x->view.prev_day_entries = 2;
+	c = keys(x, "Yy");
+	assert_int_equal(c->type, TUI_CMD_COPY_DAY);
+	cp = *c;
+	tui_cmd_done(&x->s, &cp, true, ids, 2, NULL, NULL);
+	assert_string_equal(x->s.status, "copied 2 entries");
+	assert_int_equal(x->s.n_undo, 1);
+	assert_int_equal(x->s.undo[0].type, TUI_UNDO_REMOVE_IDS);
+	assert_int_equal(x->s.undo[0].n_ids, 2);
+	assert_int_equal(x->s.undo[0].ids[0], 8);
+	assert_int_equal(x->s.undo[0].ids[1], 9);
+	assert_string_equal(x->s.undo[0].what, "copy of 2 entries");
+	c = keys(x, "u");
+	assert_int_equal(c->type, TUI_CMD_UNDO);
+	assert_int_equal(c->undo.type, TUI_UNDO_REMOVE_IDS);
+	assert_int_equal(c->undo.n_ids, 2);
+	assert_int_equal(c->undo.ids[0], 8);
+	assert_int_equal(c->undo.ids[1], 9);
+}
+
+static void
+test_copy_one_entry_wording(void **state)
+{
+	struct fx *x = *state;
+	int64_t ids[] = { 8 };
+	struct tui_cmd cp;
+
+	/* As the question says "the 1 entry", so do the status and undo. */
+	memset(&cp, 0, sizeof cp);
+	cp.type = TUI_CMD_COPY_DAY;
+	cp.day = TODAY;
+	cp.from_day = TODAY - 1;
+	tui_cmd_done(&x->s, &cp, true, ids, 1, NULL, NULL);
+	assert_string_equal(x->s.status, "copied 1 entry");
+	assert_string_equal(x->s.undo[0].what, "copy of 1 entry");
+}
+
+static void
+test_undo_lifo(void **state)
+{
+	struct fx *x = *state;
+	int64_t a[] = { 1 }, b[] = { 2 }, cd[] = { 3, 4 };
+	struct tui_cmd cp;
+	const struct tui_cmd *c;
+
+	done_add(x, "natto", a, 1);
+	done_add(x, "gouda", b, 1);
+	memset(&cp, 0, sizeof cp);
+	cp.type = TUI_CMD_COPY_DAY;
+	cp.day = TODAY;
+	cp.from_day = TODAY - 1;
+	tui_cmd_done(&x->s, &cp, true, cd, 2, NULL, NULL);
+	assert_int_equal(x->s.n_undo, 3);
+
+	c = keys(x, "u");
+	assert_int_equal(c->undo.n_ids, 2);
+	assert_int_equal(c->undo.ids[0], 3);
+	c = keys(x, "u");
+	assert_int_equal(c->undo.n_ids, 1);
+	assert_int_equal(c->undo.ids[0], 2);
+	assert_string_equal(c->undo.what, "logging of Gouda (Dutch)");
+	c = keys(x, "u");
+	assert_int_equal(c->undo.ids[0], 1);
+	assert_string_equal(c->undo.what,
+	    "logging of Natto (fermented soybeans)");
+	assert_int_equal(x->s.n_undo, 0);
+	keys(x, "u");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "nothing to undo");
+}
+
+static void
+test_undo_empty(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "u");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->cmd.type, TUI_CMD_NONE);
+	assert_string_equal(x->s.status, "nothing to undo");
+	assert_true(x->s.status_error);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+static void
+test_undo_keeps_64(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	int64_t id;
+
+	for (id = 1; id <= 70; id++)
+		done_add(x, "natto", &id, 1);
+	assert_int_equal(x->s.n_undo, TUI_UNDO);
+	assert_int_equal(TUI_UNDO, 64);
+	/* The six oldest were dropped. */
+	assert_int_equal(x->s.undo[0].ids[0], 7);
+	assert_int_equal(x->s.undo[TUI_UNDO - 1].ids[0], 70);
+	for (id = 70; id >= 7; id--) {
+		c = keys(x, "u");
+		assert_int_equal(c->type, TUI_CMD_UNDO);
+		assert_int_equal(c->undo.ids[0], id);
+	}
+	keys(x, "u");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "nothing to undo");
+}
+
+static void
+test_failed_add_back_to_prompt(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd add;
+
+	c = keys(x, "anat\n2 cup\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	add = *c;
+	tui_cmd_done(&x->s, &add, false, NULL, 0, NULL,
+	    "diary.db: cannot add entry: database is locked");
+	assert_int_equal(x->s.n_undo, 0);
+	assert_string_equal(x->s.status,
+	    "diary.db: cannot add entry: database is locked");
+	assert_true(x->s.status_error);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	assert_string_equal(x->s.amount.buf, "2 cup");
+	/* Enter tries again. */
+	c = keys(x, "\n");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_true(c->amount.grams == 350);
+
+	/* No message: a generic one. */
+	add = *c;
+	tui_cmd_done(&x->s, &add, false, NULL, 0, NULL, NULL);
+	assert_string_equal(x->s.status, "failed");
+	assert_true(x->s.status_error);
+}
+
+static void
+test_failed_command_pushes_nothing(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd cmd;
+	int64_t ids[] = { 8, 9 };
+
+	c = keys(x, "jd");
+	cmd = *c;
+	tui_cmd_done(&x->s, &cmd, false, NULL, 0, NULL,
+	    "diary.db: no entry 102");
+	assert_int_equal(x->s.n_undo, 0);
+	assert_string_equal(x->s.status, "diary.db: no entry 102");
+	assert_true(x->s.status_error);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	x->view.prev_day_entries = 2;
+	c = keys(x, "Yy");
+	cmd = *c;
+	tui_cmd_done(&x->s, &cmd, false, ids, 2, NULL, "disk full");
+	assert_int_equal(x->s.n_undo, 0);
+	assert_string_equal(x->s.status, "disk full");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+static void
+test_failed_undo_kept(void **state)
+{
+	struct fx *x = *state;
+	int64_t ids[] = { 8, 9 };
+	struct tui_cmd cp;
+
+	memset(&cp, 0, sizeof cp);
+	cp.type = TUI_CMD_COPY_DAY;
+	tui_cmd_done(&x->s, &cp, true, ids, 2, NULL, NULL);
+	keys(x, "u");
+	assert_int_equal(x->s.n_undo, 0);
+	tui_cmd_done(&x->s, &x->cmd, false, NULL, 0, NULL, "busy");
+	assert_string_equal(x->s.status, "busy");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	/* The record is back, a copy of the command's. */
+	assert_int_equal(x->s.n_undo, 1);
+	assert_int_equal(x->s.undo[0].type, TUI_UNDO_REMOVE_IDS);
+	assert_int_equal(x->s.undo[0].n_ids, 2);
+	assert_int_equal(x->s.undo[0].ids[1], 9);
+	assert_ptr_not_equal(x->s.undo[0].ids, x->cmd.undo.ids);
+	assert_string_equal(x->s.undo[0].what, "copy of 2 entries");
+	keys(x, "u");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(x->cmd.undo.ids[0], 8);
+}
+
+static void
+test_failed_repeat_stays_on_day(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_cmd cmd;
+
+	/*
+	 * A change made in the prompt succeeds; then '.' logs the same
+	 * food (sauerkraut, the last entry) and fails. The add did not come
+	 * from the prompt, so the prompt must not come back (here it would
+	 * come back as the old edit of entry 103).
+	 */
+	c = keys(x, "Ge2\n");
+	assert_int_equal(c->type, TUI_CMD_EDIT);
+	cmd = *c;
+	tui_cmd_done(&x->s, &cmd, true, NULL, 0, &x->view.entries.v[2], NULL);
+	c = keys(x, ".");
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_ptr_equal(c->food, food(x, "sauerkraut"));
+	cmd = *c;
+	tui_cmd_done(&x->s, &cmd, false, NULL, 0, NULL, "busy");
+	assert_string_equal(x->s.status, "busy");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+/* --- The day: navigation, selection, remove, copy. --- */
+
+static void
+test_day_back(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	keys(x, "j");
+	assert_int_equal(x->s.sel, 1);
+	c = keys(x, "[");
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 1);
+	assert_int_equal(x->s.sel, 0);
+	c = keys(x, "h");
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 2);
+	key(x, TK_LEFT);
+	assert_int_equal(x->cmd.type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 3);
+}
+
+static void
+test_day_forward_not_past_today(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	keys(x, "]");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.day, TODAY);
+	assert_string_equal(x->s.status, "today is the last day");
+	assert_false(x->s.status_error);
+	keys(x, "l");
+	assert_int_equal(x->n_cmds, 0);
+	key(x, TK_RIGHT);
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.day, TODAY);
+
+	keys(x, "[[[");
+	assert_int_equal(x->s.day, TODAY - 3);
+	c = keys(x, "]");
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 2);
+	c = keys(x, "l");
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 1);
+	key(x, TK_RIGHT);
+	assert_int_equal(x->cmd.type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY);
+	key(x, TK_RIGHT);
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.day, TODAY);
+
+	/* t comes back to today from anywhere. */
+	keys(x, "[[[[[");
+	assert_int_equal(x->s.day, TODAY - 5);
+	c = keys(x, "t");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY);
+}
+
+static void
+test_day_selection_bounds(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "k");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.sel, 0);
+	key(x, TK_UP);
+	assert_int_equal(x->s.sel, 0);
+	keys(x, "jjj");
+	assert_int_equal(x->s.sel, 2);
+	assert_int_equal(x->n_cmds, 0);
+	key(x, TK_DOWN);
+	assert_int_equal(x->s.sel, 2);
+	keys(x, "g");
+	assert_int_equal(x->s.sel, 0);
+	keys(x, "G");
+	assert_int_equal(x->s.sel, 2);
+	key(x, TK_UP);
+	assert_int_equal(x->s.sel, 1);
+	key(x, TK_HOME);
+	assert_int_equal(x->s.sel, 0);
+	key(x, TK_END);
+	assert_int_equal(x->s.sel, 2);
+
+	/* Fewer entries after a reload: the selection follows. */
+	entry_release(&x->view.entries.v[2]);
+	x->view.entries.n = 2;
+	tui_view_changed(&x->s, &x->env);
+	assert_int_equal(x->s.sel, 1);
+
+	/* No entries: every move stays at 0. */
+	clear_entries(x);
+	tui_view_changed(&x->s, &x->env);
+	assert_int_equal(x->s.sel, 0);
+	keys(x, "jGk");
+	assert_int_equal(x->s.sel, 0);
+	key(x, TK_END);
+	assert_int_equal(x->s.sel, 0);
+}
+
+static void
+test_day_no_entries(void **state)
+{
+	struct fx *x = *state;
+
+	clear_entries(x);
+	keys(x, "e");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_string_equal(x->s.status,
+	    "no entry to change: press a to log a food");
+	assert_true(x->s.status_error);
+	keys(x, "\n");
+	assert_string_equal(x->s.status,
+	    "no entry to change: press a to log a food");
+	keys(x, "d");
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "no entry to remove");
+	assert_true(x->s.status_error);
+	/* A harmless key clears the message. */
+	keys(x, "k");
+	assert_string_equal(x->s.status, "");
+}
+
+static void
+test_day_copy(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	keys(x, "Y");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_string_equal(x->s.status,
+	    "the day before has no entries to copy");
+	assert_true(x->s.status_error);
+
+	x->view.prev_day_entries = 3;
+	keys(x, "Y");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+	assert_int_equal(x->s.confirm, TUI_CONFIRM_COPY);
+	assert_string_equal(x->s.question,
+	    "copy the 3 entries of Tue 2026-03-10 into this day? y/n");
+	c = keys(x, "y");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_COPY_DAY);
+	assert_int_equal(c->day, TODAY);
+	assert_int_equal(c->from_day, TODAY - 1);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	keys(x, "Yn");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_string_equal(x->s.status, "nothing changed");
+
+	/* One entry, on another day. */
+	x->view.prev_day_entries = 1;
+	keys(x, "[[");
+	c = keys(x, "Y");
+	assert_string_equal(x->s.question,
+	    "copy the 1 entry of Sun 2026-03-08 into this day? y/n");
+	c = keys(x, "Y");
+	assert_int_equal(x->n_cmds, 1);
+	assert_int_equal(c->type, TUI_CMD_COPY_DAY);
+	assert_int_equal(c->day, TODAY - 2);
+	assert_int_equal(c->from_day, TODAY - 3);
+}
+
+/* --- Help, quit, resize, week. --- */
+
+static void
+test_help_opens_and_closes(void **state)
+{
+	struct fx *x = *state;
+
+	keys(x, "?");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->s.screen, TUI_SCREEN_HELP);
+	assert_int_equal(x->s.back, TUI_SCREEN_DAY);
+	assert_int_equal(x->s.help_top, 0);
+	/* j and k scroll; any other key closes, doing nothing else. */
+	keys(x, "jj");
+	assert_int_equal(x->s.help_top, 2);
+	assert_int_equal(x->s.screen, TUI_SCREEN_HELP);
+	key(x, TK_UP);
+	assert_int_equal(x->s.help_top, 1);
+	keys(x, "kk");
+	assert_int_equal(x->s.help_top, 0);
+	keys(x, "d");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	keys(x, "?");
+	key(x, TK_ESC);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	keys(x, "?q");
+	assert_int_equal(x->all_bits & TUI_QUIT, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+
+	/* From the week view, back to the week view. */
+	keys(x, "w?");
+	assert_int_equal(x->s.screen, TUI_SCREEN_HELP);
+	assert_int_equal(x->s.back, TUI_SCREEN_WEEK);
+	keys(x, "x");
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+}
+
+/* Every binding has keys and help, and its keys do what the table says. */
+static void
+test_bindings_are_dispatch(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_binding *b;
+	const char *const *extra;
+	struct tui_keyev ev;
+	size_t n, i, j, n_extra;
+	unsigned r;
+
+	b = tui_bindings(&n);
+	assert_int_equal(n, 18);
+	extra = tui_help_extra(&n_extra);
+	assert_true(n_extra > 0);
+	for (i = 0; i < n_extra; i++)
+		assert_true(extra[i] != NULL && extra[i][0] != '\0');
+	x->view.prev_day_entries = 1;
+	for (i = 0; i < n; i++) {
+		assert_non_null(b[i].keys);
+		assert_true(b[i].keys[0] != '\0');
+		assert_non_null(b[i].help);
+		assert_true(b[i].help[0] != '\0');
+		assert_true(b[i].match[0].key != TK_NONE);
+		for (j = 0; j < ARRAY_LEN(b[i].match) &&
+		    b[i].match[j].key != TK_NONE; j++) {
+			/* From a fresh day screen, a day before today. */
+			tui_release(&x->s);
+			tui_init(&x->s, TODAY - 1);
+			ev.key = b[i].match[j].key;
+			ev.ch = b[i].match[j].lo;
+			r = press(x, ev);
+			if (r == 0)
+				fail_msg("binding \"%s\" key %zu does nothing",
+				    b[i].keys, j);
+			if (ev.key == TK_CHAR && b[i].match[j].hi !=
+			    b[i].match[j].lo) {
+				tui_init(&x->s, TODAY - 1);
+				ev.ch = b[i].match[j].hi;
+				assert_int_not_equal(press(x, ev), 0);
+			}
+		}
+	}
+	/* Keys not in the table do nothing on the day screen. */
+	tui_init(&x->s, TODAY);
+	assert_int_equal(keys(x, "zxcvbnm0")->type, TUI_CMD_NONE);
+	assert_int_equal(x->all_bits, 0);
+	assert_int_equal(key(x, TK_PGDN), 0);
+	assert_int_equal(key(x, TK_TAB), 0);
+	assert_int_equal(key(x, TK_ESC), 0);
+	assert_int_equal(key(x, TK_NONE), 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(x->s.day, TODAY);
+	/* Ctrl-L redraws and does nothing else. */
+	assert_int_equal(key(x, TK_CTRL_L), TUI_REDRAW);
+}
+
+static void
+test_quit(void **state)
+{
+	struct fx *x = *state;
+	const enum tui_screen screens[] = {
+		TUI_SCREEN_DAY, TUI_SCREEN_PICK, TUI_SCREEN_AMOUNT,
+		TUI_SCREEN_CONFIRM, TUI_SCREEN_WEEK, TUI_SCREEN_HELP
+	};
+	const char *const to[] = { "", "a", "anat\n", "1", "w", "?" };
+	size_t i;
+
+	keys(x, "q");
+	assert_int_equal(x->bits, TUI_QUIT);
+	assert_int_equal(x->n_cmds, 0);
+	for (i = 0; i < ARRAY_LEN(screens); i++) {
+		tui_release(&x->s);
+		tui_init(&x->s, TODAY);
+		keys(x, to[i]);
+		assert_int_equal(x->s.screen, screens[i]);
+		assert_int_equal(key(x, TK_QUIT), TUI_QUIT);
+		assert_int_equal(x->cmd.type, TUI_CMD_NONE);
+	}
+}
+
+static void
+test_resize_changes_nothing(void **state)
+{
+	struct fx *x = *state;
+	const char *const to[] = { "", "a", "anat\n2", "1", "w", "?", "u" };
+	struct tui_state *before = xmalloc(sizeof *before);
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(to); i++) {
+		tui_release(&x->s);
+		tui_init(&x->s, TODAY);
+		keys(x, to[i]);
+		memcpy(before, &x->s, sizeof *before);
+		assert_int_equal(key(x, TK_RESIZE), TUI_REDRAW);
+		assert_int_equal(x->cmd.type, TUI_CMD_NONE);
+		assert_memory_equal(before, &x->s, sizeof *before);
+	}
+	/* The message of "u" survived the resize. */
+	assert_string_equal(x->s.status, "nothing to undo");
+	free(before);
+}
+
+static void
+test_week_view(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	keys(x, "w");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	c = keys(x, "[");
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 7);
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	c = keys(x, "[");
+	assert_int_equal(x->s.day, TODAY - 14);
+	c = keys(x, "]");
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 7);
+	key(x, TK_LEFT);
+	assert_int_equal(x->cmd.type, TUI_CMD_LOAD);
+	assert_int_equal(x->s.day, TODAY - 14);
+	key(x, TK_RIGHT);
+	assert_int_equal(x->s.day, TODAY - 7);
+	keys(x, "hl");
+	assert_int_equal(x->n_cmds, 2);
+	assert_int_equal(x->s.day, TODAY - 7);
+	/* Other keys do nothing here. */
+	keys(x, "ad");
+	assert_int_equal(x->all_bits, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+
+	keys(x, "\033");
+	assert_int_equal(x->bits, TUI_REDRAW);
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(x->s.day, TODAY - 7);
+	keys(x, "ww");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	keys(x, "wq");
+	assert_int_equal(x->all_bits & TUI_QUIT, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_pick_opens_with_every_food),
+		T(test_pick_filters_and_ranks),
+		T(test_pick_no_match),
+		T(test_pick_moves_within_bounds),
+		T(test_pick_esc_back_to_day),
+		T(test_budget_add_six_keys),
+		T(test_budget_relog_two_keys),
+		T(test_relog_cancel_and_missing),
+		T(test_budget_repeat_one_key),
+		T(test_repeat_food_gone),
+		T(test_amount_prefill_and_typing),
+		T(test_amount_tab_cycles_units),
+		T(test_amount_tab_follows_typed_unit),
+		T(test_amount_tab_from_half_cup),
+		T(test_amount_tab_from_grams_entry),
+		T(test_amount_invalid_keeps_prompt),
+		T(test_amount_q_is_typed),
+		T(test_amount_esc),
+		T(test_amount_edit_prefill),
+		T(test_amount_edit),
+		T(test_amount_high_warnings),
+		T(test_amount_day_sodium_goes_over),
+		T(test_amount_edit_preview_counts_old_amount_once),
+		T(test_undo_add),
+		T(test_undo_remove_restores),
+		T(test_undo_edit_reverts),
+		T(test_undo_copy_day),
+		T(test_copy_one_entry_wording),
+		T(test_undo_lifo),
+		T(test_undo_empty),
+		T(test_undo_keeps_64),
+		T(test_failed_add_back_to_prompt),
+		T(test_failed_command_pushes_nothing),
+		T(test_failed_undo_kept),
+		T(test_failed_repeat_stays_on_day),
+		T(test_day_back),
+		T(test_day_forward_not_past_today),
+		T(test_day_selection_bounds),
+		T(test_day_no_entries),
+		T(test_day_copy),
+		T(test_help_opens_and_closes),
+		T(test_bindings_are_dispatch),
+		T(test_quit),
+		T(test_resize_changes_nothing),
+		T(test_week_view),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
