@@ -22,6 +22,7 @@ struct search_index {
 	const struct catalogue *cat;
 	char		**hay;		/* folded "name id aliases" per food */
 	size_t		*hay_len;
+	uint32_t	*mask;		/* letters, digits, non-ASCII in hay */
 	unsigned	*count;		/* usage per food, 0 when never logged */
 	int64_t		*last;
 	size_t		 n;

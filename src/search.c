@@ -11,17 +11,19 @@
 
 /*
  * Scoring. A food matches when the folded query is a subsequence of its
- * folded text ("name id aliases", the id with '_' as ' '), compared one
+ * folded text ("name id aliases", every '_' made a space), compared one
  * character (one UTF-8 sequence) at a time. Every match then earns:
  *
  *	S_BASE		once, so that every match scores at least 1
  *	S_MATCH		per matched character
  *	S_NAME_START	when the first character matches at offset 0
  *	S_WORD_START	per matched character that starts a word (it is
- *			first, or follows one of " ()/-,")
+ *			first, or follows one of " ()/-,"), and per
+ *			character of a run of consecutive matches that
+ *			started a word (so "chee" is best in "cheese")
  *	S_CONSEC	per matched character right after the previous one
  *	S_WORD_EXACT	per run of consecutive matches that is a whole word
- *			(or words): starts a word and ends at a word end
+ *			(or words) both in the query and in the text
  *	-P_GAP_OPEN - min(gap, P_GAP_MAX)  per gap of `gap` bytes between
  *			two matched characters
  *	-min(first, 2 * P_LATE_MAX) / 2    for a first match at byte `first`
@@ -33,17 +35,16 @@
  */
 #define S_BASE		20
 #define S_MATCH		16
-#define S_NAME_START	40
+#define S_NAME_START	24
 #define S_WORD_START	12
-#define S_CONSEC	10
+#define S_CONSEC	12
 #define S_WORD_EXACT	20
 #define P_GAP_OPEN	3
 #define P_GAP_MAX	12
 #define P_LATE_MAX	12
 #define P_LEN_MAX	8
 
-/* Starts tried per food: the first few, then word starts only. */
-#define FIRST_STARTS	4
+/* Starts tried per food (see search_score). */
 #define MAX_STARTS	8
 
 /* Bytes in the UTF-8 sequence at s (a lead byte and its continuations). */
@@ -98,6 +99,23 @@ find_char(const char *hay, size_t len, size_t from, const char *c,
 	return -1;
 }
 
+/*
+ * Offset of the first c (clen bytes) that starts a word in hay at or after
+ * from (at least 1), or -1. A plain loop: the texts are short.
+ */
+static long
+find_word_char(const char *hay, size_t len, size_t from, const char *c,
+    size_t clen)
+{
+	size_t p;
+
+	for (p = from; p + clen <= len; p++)
+		if (hay[p] == c[0] && is_sep(hay[p - 1]) && (clen == 1 ||
+		    memcmp(hay + p + 1, c + 1, clen - 1) == 0))
+			return (long)p;
+	return -1;
+}
+
 /* True if fq is a subsequence of hay[from..len), character by character. */
 static bool
 is_subseq(const char *hay, size_t len, size_t from, const char *fq)
@@ -114,18 +132,77 @@ is_subseq(const char *hay, size_t len, size_t from, const char *fq)
 	return true;
 }
 
+/*
+ * The same for a query of ASCII only, in one pass: short texts make this
+ * quicker than a memchr per character.
+ */
+static bool
+ascii_subseq(const char *hay, const char *fq)
+{
+	for (; *hay != '\0'; hay++)
+		if (*hay == *fq && *++fq == '\0')
+			return true;
+	return false;
+}
+
+/*
+ * A bit for a byte of folded text: one per letter a-z, one per pair of
+ * digits, one for every byte past ASCII; 0 for the rest. A food whose mask
+ * lacks a bit of the query's cannot match it.
+ */
+static uint32_t
+byte_bit(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return 1u << (c - 'a');
+	if (c >= '0' && c <= '9')
+		return 1u << (26 + (c - '0') / 2);
+	if (c >= 0x80)
+		return 1u << 31;
+	return 0;
+}
+
+static uint32_t
+text_mask(const char *s)
+{
+	uint32_t m = 0;
+
+	for (; *s != '\0'; s++)
+		m |= byte_bit((unsigned char)*s);
+	return m;
+}
+
+/* Make every '_' a space, as in the query (and so the id's). */
+static void
+underscores_to_spaces(char *s)
+{
+	while ((s = strchr(s, '_')) != NULL)
+		*s++ = ' ';
+}
+
 static int
 min_int(size_t a, int b)
 {
 	return a < (size_t)b ? (int)a : b;
 }
 
-/* Bonus for a run of consecutive matches hay[start..end). */
+/*
+ * Bonus for a run of consecutive matches, hay[start..end) matching
+ * fq[qstart..qend): a whole word (or words) of the query matched a whole
+ * word of the text. A space that ends the run ends its word.
+ */
 static int
-run_bonus(const char *hay, size_t len, size_t start, size_t end)
+run_bonus(const char *hay, size_t len, size_t start, size_t end,
+    const char *fq, size_t qstart, size_t qend)
 {
-	return word_start(hay, start) && word_end(hay, len, end) ?
-	    S_WORD_EXACT : 0;
+	bool space = hay[end - 1] == ' ';
+
+	if (!word_start(hay, start) || (qstart > 0 && fq[qstart - 1] != ' '))
+		return 0;
+	if (!space && (!word_end(hay, len, end) ||
+	    (fq[qend] != '\0' && fq[qend] != ' ')))
+		return 0;
+	return S_WORD_EXACT;
 }
 
 /*
@@ -140,70 +217,99 @@ static int
 score_from(const char *hay, size_t len, const char *fq, size_t s, size_t l0)
 {
 	const char *c;
-	size_t p, end, clen, run = s;
+	size_t p, end, clen, run = s, qrun = 0;
 	long q, w;
 	int sc = S_BASE + S_MATCH;
+	bool run_ws = word_start(hay, s);
 
 	if (s == 0)
 		sc += S_NAME_START;
-	if (word_start(hay, s))
+	if (run_ws)
 		sc += S_WORD_START;
 	sc -= min_int(s, 2 * P_LATE_MAX) / 2;
 	end = s + l0;
 	for (c = fq + l0; *c != '\0'; c += clen) {
 		clen = char_len(c);
-		if (end + clen <= len && memcmp(hay + end, c, clen) == 0) {
+		if (end + clen <= len && hay[end] == c[0] && (clen == 1 ||
+		    memcmp(hay + end + 1, c + 1, clen - 1) == 0)) {
 			p = end;
-			sc += S_CONSEC;
+			sc += S_MATCH + S_CONSEC + (run_ws ? S_WORD_START : 0);
 		} else {
 			if ((q = find_char(hay, len, end, c, clen)) < 0)
 				return -1;
 			p = (size_t)q;
-			if (!word_start(hay, p)) {
-				w = q;
-				do
-					w = find_char(hay, len, (size_t)w + 1,
-					    c, clen);
-				while (w >= 0 && !word_start(hay, (size_t)w));
-				if (w >= 0 && is_subseq(hay, len,
-				    (size_t)w + clen, c + clen))
-					p = (size_t)w;
-			}
-			sc += run_bonus(hay, len, run, end);
+			if (!word_start(hay, p) && (w = find_word_char(hay,
+			    len, p + 1, c, clen)) >= 0 && is_subseq(hay, len,
+			    (size_t)w + clen, c + clen))
+				p = (size_t)w;
+			sc += run_bonus(hay, len, run, end, fq, qrun,
+			    (size_t)(c - fq));
 			sc -= P_GAP_OPEN + min_int(p - end, P_GAP_MAX);
 			run = p;
+			qrun = (size_t)(c - fq);
+			run_ws = word_start(hay, p);
+			sc += S_MATCH + (run_ws ? S_WORD_START : 0);
 		}
-		sc += S_MATCH;
-		if (word_start(hay, p))
-			sc += S_WORD_START;
 		end = p + clen;
 	}
-	sc += run_bonus(hay, len, run, end);
+	sc += run_bonus(hay, len, run, end, fq, qrun, (size_t)(c - fq));
 	sc -= min_int(len, 32 * P_LEN_MAX) / 32;
 	return sc;
 }
 
 /*
+ * The most any text of hay_len bytes can score for a query of m characters
+ * and `words` words: each character a word start, each after the first in
+ * a run, each query word a whole word, the name start when the text starts
+ * with the query's first character (name_start), no gap, no late start.
+ * When the query is not a substring of the text (!whole), there is a gap:
+ * a character after it is not in a run and the gap costs at least
+ * P_GAP_OPEN + 1; a one-word query then cannot be a whole word either.
+ */
+static int
+score_bound(size_t hay_len, size_t m, size_t words, bool name_start,
+    bool whole)
+{
+	int b;
+
+	b = S_BASE + (int)m * (S_MATCH + S_WORD_START) +
+	    (int)(m - 1) * S_CONSEC + (int)words * S_WORD_EXACT +
+	    (name_start ? S_NAME_START : 0) -
+	    min_int(hay_len, 32 * P_LEN_MAX) / 32;
+	if (!whole)
+		b -= S_CONSEC + P_GAP_OPEN + 1 +
+		    (words == 1 ? S_WORD_EXACT : 0);
+	return b;
+}
+
+/*
  * Score hay for the folded query fq; -1 if fq is not a subsequence. The
  * greedy match of score_from is tried from several occurrences of the
- * query's first character (the first FIRST_STARTS, then only those that
- * start a word, MAX_STARTS in all) and the best score is kept. A start
- * that cannot fit the query means no later one can, which ends the search.
+ * query's first character and the best score is kept: the first, then
+ * only those that start a word or a run (the next query character follows
+ * at once), MAX_STARTS in all; another start inside a word would only add
+ * a late-start penalty. A start that cannot fit the query means no later
+ * one can, which ends the search.
  */
 int
 search_score(const char *hay, size_t hay_len, const char *fq)
 {
-	size_t l0, from = 0, tried = 0;
+	size_t l0, l1, from = 0, tried = 0;
+	const char *next;
 	long s;
 	int best = -1, sc;
 
 	if (*fq == '\0')
 		return 0;
 	l0 = char_len(fq);
+	next = fq + l0;
+	l1 = *next != '\0' ? char_len(next) : 0;
 	while (tried < MAX_STARTS &&
 	    (s = find_char(hay, hay_len, from, fq, l0)) >= 0) {
 		from = (size_t)s + 1;
-		if (tried >= FIRST_STARTS && !word_start(hay, (size_t)s))
+		if (tried > 0 && !word_start(hay, (size_t)s) && (l1 == 0 ||
+		    (size_t)s + l0 + l1 > hay_len ||
+		    memcmp(hay + s + l0, next, l1) != 0))
 			continue;
 		tried++;
 		if ((sc = score_from(hay, hay_len, fq, (size_t)s, l0)) < 0)
@@ -228,6 +334,7 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 	ix->n = cat->n;
 	ix->hay = xcalloc(cat->n, sizeof *ix->hay);
 	ix->hay_len = xcalloc(cat->n, sizeof *ix->hay_len);
+	ix->mask = xcalloc(cat->n, sizeof *ix->mask);
 	ix->count = xcalloc(cat->n, sizeof *ix->count);
 	ix->last = xcalloc(cat->n, sizeof *ix->last);
 	off = xcalloc(cat->n, sizeof *off);
@@ -242,14 +349,13 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 		}
 		o = stpcpy(buf, f->name);
 		*o++ = ' ';
-		for (j = 0; f->id[j] != '\0'; j++)
-			*o++ = f->id[j] == '_' ? ' ' : f->id[j];
+		o = stpcpy(o, f->id);
 		for (j = 0; j < f->n_aliases; j++) {
 			*o++ = ' ';
 			o = stpcpy(o, f->aliases[j]);
 		}
-		*o = '\0';
 		folded = text_fold(buf);
+		underscores_to_spaces(folded);
 		len = strlen(folded);
 		/* Every text in one block, in catalogue order, for the scan. */
 		if (used + len + 1 > acap) {
@@ -258,9 +364,10 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 			arena = xreallocarray(arena, acap, 1);
 		}
 		memcpy(arena + used, folded, len + 1);
-		free(folded);
 		off[i] = used;
 		ix->hay_len[i] = len;
+		ix->mask[i] = text_mask(folded);
+		free(folded);
 		used += len + 1;
 	}
 	for (i = 0; i < cat->n; i++)
@@ -277,6 +384,7 @@ search_index_release(struct search_index *ix)
 		free(ix->hay[0]);
 	free(ix->hay);
 	free(ix->hay_len);
+	free(ix->mask);
 	free(ix->count);
 	free(ix->last);
 	memset(ix, 0, sizeof *ix);
@@ -354,36 +462,109 @@ ranks_before(const struct search_index *ix, bool empty, size_t a, int sa,
 	return a < b->food;
 }
 
+/* A query folded once, with what the scan over the foods needs. */
+struct query {
+	char		*fq;		/* folded, see query_fold */
+	size_t		 m;		/* characters */
+	size_t		 words;
+	size_t		 l0;		/* bytes of the first character */
+	uint32_t	 mask;		/* see byte_bit */
+	bool		 empty;
+	bool		 ascii;
+	bool		 by_mask;	/* one letter: the mask decides */
+};
+
+static void
+query_init(struct query *q, const char *query)
+{
+	size_t k;
+
+	memset(q, 0, sizeof *q);
+	q->fq = query_fold(query);
+	q->words = 1;
+	q->ascii = true;
+	for (k = 0; q->fq[k] != '\0'; k += char_len(q->fq + k)) {
+		q->m++;
+		if (q->fq[k] == ' ')
+			q->words++;
+		if ((unsigned char)q->fq[k] >= 0x80)
+			q->ascii = false;
+	}
+	q->empty = q->m == 0;
+	q->l0 = q->empty ? 0 : char_len(q->fq);
+	q->mask = text_mask(q->fq);
+	q->by_mask = q->m == 1 && q->fq[0] >= 'a' && q->fq[0] <= 'z';
+}
+
+/* True if food i holds the query: its mask, then a subsequence test. */
+static bool
+query_matches(const struct query *q, const struct search_index *ix,
+    size_t i)
+{
+	if (q->empty)
+		return true;
+	if ((q->mask & ~ix->mask[i]) != 0)
+		return false;
+	if (q->by_mask)
+		return true;
+	return q->ascii ? ascii_subseq(ix->hay[i], q->fq) :
+	    is_subseq(ix->hay[i], ix->hay_len[i], 0, q->fq);
+}
+
 /*
- * Filter and rank. out holds the best hits so far, best first; a food
- * that does not beat the last of a full out is dropped at once, others are
- * put in place by binary search (no sort of every match, no allocation
- * per food).
+ * True if a matching text could score at least worst: score_bound asked
+ * first without, then with the cost of a substring test.
+ */
+static bool
+query_may_reach(const struct query *q, const char *hay, size_t len,
+    int worst)
+{
+	bool name_start;
+
+	/* A match holds the query, so hay has at least l0 bytes. */
+	name_start = hay[0] == q->fq[0] && (q->l0 == 1 ||
+	    memcmp(hay + 1, q->fq + 1, q->l0 - 1) == 0);
+	if (score_bound(len, q->m, q->words, name_start, true) < worst)
+		return false;
+	return score_bound(len, q->m, q->words, name_start,
+	    strstr(hay, q->fq) != NULL) >= worst;
+}
+
+/*
+ * Filter and rank. out holds the best hits so far, best first. A match is
+ * counted; when out is full it is scored only if it could beat the last
+ * hit, and kept only if it does. A hit is put in place by binary search:
+ * no sort of every match, no allocation per food.
  */
 size_t
 search_run(const struct search_index *ix, const char *query,
     struct search_hit *out, size_t max)
 {
-	char *fq = query_fold(query);
+	struct query q;
 	size_t i, total = 0, filled = 0, lo, hi, mid;
-	bool empty = fq[0] == '\0';
 	int sc = 0;
 
+	query_init(&q, query);
 	for (i = 0; i < ix->n; i++) {
-		if (!empty) {
-			if (!is_subseq(ix->hay[i], ix->hay_len[i], 0, fq))
-				continue;
-			sc = search_score(ix->hay[i], ix->hay_len[i], fq);
-		}
+		if (!query_matches(&q, ix, i))
+			continue;
 		total++;
-		if (max == 0 || (filled == max &&
-		    !ranks_before(ix, empty, i, sc, &out[max - 1])))
+		if (max == 0)
+			continue;
+		if (!q.empty) {
+			if (filled == max && !query_may_reach(&q, ix->hay[i],
+			    ix->hay_len[i], out[max - 1].score))
+				continue;
+			sc = search_score(ix->hay[i], ix->hay_len[i], q.fq);
+		}
+		if (filled == max &&
+		    !ranks_before(ix, q.empty, i, sc, &out[max - 1]))
 			continue;
 		lo = 0;
 		hi = filled;
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
-			if (ranks_before(ix, empty, i, sc, &out[mid]))
+			if (ranks_before(ix, q.empty, i, sc, &out[mid]))
 				hi = mid;
 			else
 				lo = mid + 1;
@@ -395,6 +576,6 @@ search_run(const struct search_index *ix, const char *query,
 		out[lo].food = i;
 		out[lo].score = sc;
 	}
-	free(fq);
+	free(q.fq);
 	return total;
 }
