@@ -34,7 +34,7 @@ is "foods with no match exits 1" "$rc" 1
 printf 'version: 1\nfoods:\n  - id: x\n    name: X\n    group: other\n    servings: [{label: piece, grams: 10}]\n    per_100g: {sodium_mg: -1}\n' >"$T/bad.yaml"
 run check "$T/bad.yaml"
 is "bad catalogue exits 1" "$rc" 1
-has "bad catalogue names file:line:col" "$err" "$T/bad.yaml:7:27: expected a number from 0 to "
+has "bad catalogue names file:line:col" "$err" "$T/bad.yaml:7:27: expected a number of at least 0 for 'sodium_mg', found -1"
 run --foods "$T/bad.yaml" list
 is "bad --foods stops every command" "$rc" 1
 test -e "$DB" && fail "bad catalogue created no database" || pass "bad catalogue created no database"
