@@ -60,8 +60,8 @@ int cli_run(const struct cli_opts *o);
  * --date. Returns an exit status; errors are printed. Release either way.
  */
 int cli_load(struct cli_ctx *, const struct cli_opts *, bool catalogue);
-/* Open the diary (printing the error); 0 or -1. */
-int cli_open_diary(struct cli_ctx *);
+/* Open the diary; 0, or -1 with the error in err (printed when err is NULL). */
+int cli_open_diary(struct cli_ctx *, char *err, size_t errlen);
 void cli_release(struct cli_ctx *);
 
 #endif

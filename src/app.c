@@ -266,14 +266,24 @@ app_run(struct cli_ctx *x)
 	struct app *a = xcalloc(1, sizeof *a);
 	struct tui_keyev k;
 	struct tui_cmd c;
-	char err[256];
+	char err[1100];
 	unsigned r;
 	int sig;
 
 	a->x = x;
 	a->color = !x->o->no_color && (getenv("NO_COLOR") == NULL ||
 	    getenv("NO_COLOR")[0] == '\0');
-	if (cli_open_diary(x) != 0) {
+	/* The terminal first: no diary is created for a pipe or a bad TERM. */
+	if (ui_open(a->color, err, sizeof err) != 0) {
+		fprintf(stderr, "k2diary: %s\n", err);
+		free(a);
+		return EXIT_USAGE;
+	}
+	util_set_fatal_hook(ui_close);
+	if (cli_open_diary(x, err, sizeof err) != 0) {
+		ui_close();
+		util_set_fatal_hook(NULL);
+		fprintf(stderr, "%s\n", err);
 		free(a);
 		return EXIT_ERROR;
 	}
@@ -283,12 +293,6 @@ app_run(struct cli_ctx *x)
 	a->env.cf = &x->cf;
 	a->env.view = &a->view;
 	entry_list_init(&a->view.entries);
-	if (ui_open(a->color, err, sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
-		free(a);
-		return EXIT_USAGE;
-	}
-	util_set_fatal_hook(ui_close);
 	view_load(a);
 	draw(a);
 	/* The picker's index is not needed for the first frame. */

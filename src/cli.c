@@ -234,7 +234,7 @@ load_config(struct cli_ctx *x)
 
 /* Open the diary named by --db, K2DIARY_DB or the XDG default. */
 int
-cli_open_diary(struct cli_ctx *x)
+cli_open_diary(struct cli_ctx *x, char *err, size_t errlen)
 {
 	struct diag d;
 	char buf[1024];
@@ -243,17 +243,21 @@ cli_open_diary(struct cli_ctx *x)
 		x->db_path = xstrdup(x->o->db);
 	else if ((x->db_path = xdg_path("XDG_DATA_HOME", ".local/share",
 	    "diary.db")) == NULL) {
-		fprintf(stderr, "k2diary: cannot find the diary: HOME is not "
-		    "set; use --db FILE or set K2DIARY_DB\n");
-		return -1;
+		diag_set(&d, NULL, 0, 0, "cannot find the diary: HOME is not "
+		    "set; use --db FILE or set K2DIARY_DB");
+		goto fail;
 	}
 	x->diary = diary_open(x->db_path, &d);
-	if (x->diary == NULL) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
-		return -1;
-	}
+	if (x->diary == NULL)
+		goto fail;
 	return 0;
+fail:
+	diag_format(&d, buf, sizeof buf);
+	if (err != NULL)
+		snprintf(err, errlen, "%s", buf);
+	else
+		fprintf(stderr, "%s\n", buf);
+	return -1;
 }
 
 static int
@@ -561,7 +565,7 @@ cmd_add(struct cli_ctx *x)
 		fprintf(stderr, "k2diary: %s\n", err);
 		return EXIT_ERROR;
 	}
-	if (cli_open_diary(x) != 0)
+	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	before = xmalloc(sizeof *before);
 	after = xmalloc(sizeof *after);
@@ -618,7 +622,7 @@ get_entry(struct cli_ctx *x, const char *arg, struct entry *e)
 		    "'k2diary list')\n", arg);
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x) != 0)
+	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	r = diary_get(x->diary, id, e, &d);
 	if (r < 0) {
@@ -804,7 +808,7 @@ cmd_list(struct cli_ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x) != 0)
+	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, x->day, x->day, &l, &d) != 0) {
@@ -1018,7 +1022,7 @@ cmd_week(struct cli_ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x) != 0)
+	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	g = xmalloc(sizeof *g);
 	if (week_of(x, x->day, &l, g) != 0) {
@@ -1076,7 +1080,7 @@ cmd_export(struct cli_ctx *x)
 	if ((x->o->from != NULL && parse_day(x, x->o->from, &from) != 0) ||
 	    (x->o->to != NULL && parse_day(x, x->o->to, &to) != 0))
 		return EXIT_USAGE;
-	if (cli_open_diary(x) != 0)
+	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, from, to, &l, &d) != 0) {

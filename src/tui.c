@@ -581,8 +581,14 @@ week_key(struct tui_state *s, struct tui_keyev k, struct tui_cmd *cmd)
 static unsigned
 help_key(struct tui_state *s, struct tui_keyev k)
 {
+	size_t nb, ne;
+
+	tui_bindings(&nb);
+	tui_help_extra(&ne);
 	if (k.key == TK_DOWN || (k.key == TK_CHAR && k.ch == 'j')) {
-		s->help_top++;
+		/* Stop when the last line reaches the top. */
+		if (s->help_top + 1 < nb + 1 + ne)
+			s->help_top++;
 		return TUI_REDRAW;
 	}
 	if (k.key == TK_UP || (k.key == TK_CHAR && k.ch == 'k')) {

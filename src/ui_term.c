@@ -14,6 +14,7 @@
 #include "ui_priv.h"
 
 static bool ui_active;
+static SCREEN *ui_screen;
 static bool ui_color;
 static volatile sig_atomic_t stop_signal;
 
@@ -45,11 +46,13 @@ ui_open(bool color, char *err, size_t errlen)
 	/* Esc must answer at once: escape sequences arrive together. */
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);
-	if (initscr() == NULL) {
-		snprintf(err, errlen, "cannot set up the terminal '%s'",
-		    getenv("TERM") ? getenv("TERM") : "(unset)");
+	/* newterm, not initscr: it reports an unknown TERM instead of exiting. */
+	if ((ui_screen = newterm(NULL, stdout, stdin)) == NULL) {
+		snprintf(err, errlen, "cannot use the terminal '%s' (is TERM "
+		    "right?)", getenv("TERM") ? getenv("TERM") : "(unset)");
 		return -1;
 	}
+	set_term(ui_screen);
 	ui_active = true;
 	cbreak();	/* Ctrl-Z suspends through curses' own handler */
 	noecho();
@@ -86,6 +89,8 @@ ui_close(void)
 	ui_active = false;
 	curs_set(1);
 	endwin();
+	delscreen(ui_screen);
+	ui_screen = NULL;
 }
 
 void
