@@ -43,7 +43,7 @@ UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check unit e2e lint check-layers deps install uninstall clean bench fuzz
+.PHONY: all run check unit e2e lint check-layers deps install uninstall clean bench fuzz fuzz-build
 
 all: k2diary
 
@@ -86,13 +86,49 @@ run: deps
 	$(MAKE) all
 	./k2diary
 
-# check: unit tests (plain and under ASan+UBSan), end-to-end tests, man-page
-# lint and the layer rule; tests/run.sh prints the final "N passed, N failed".
+# check: the unit and end-to-end tests on the plain build and again on the
+# ASan+UBSan build, short fuzz runs, man-page lint and the layer rule;
+# tests/run.sh prints the final "N passed, N failed". With SANITIZE=1 only
+# the sanitizer build is tested.
+ifeq ($(SANITIZE),1)
+CHECK_RUNS = build-asan/tests K2DIARY=$(CURDIR)/build-asan/k2diary tests/e2e
+else
+CHECK_RUNS = build/tests build-asan/tests \
+             K2DIARY=$(CURDIR)/build/k2diary tests/e2e \
+             K2DIARY=$(CURDIR)/build-asan/k2diary tests/e2e \
+             FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) tests/fuzz
+endif
+CHECK_FUZZ_SECONDS ?= 4
+
 check: deps
 	$(MAKE) all unit
-	$(MAKE) SANITIZE=1 unit
+	$(MAKE) SANITIZE=1 all unit
+ifneq ($(SANITIZE),1)
+	$(MAKE) fuzz-build
+endif
 	$(MAKE) lint check-layers
-	K2DIARY=$(CURDIR)/k2diary tests/run.sh build/tests build-asan/tests tests/e2e
+	tests/run.sh $(CHECK_RUNS)
+
+# Fuzzing: libFuzzer harnesses tests/fuzz/fuzz_*.c over the core, built with
+# clang into build-fuzz/; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+fuzz-build:
+	$(MAKE) B=build-fuzz SANITIZE= CC=$(FUZZ_CC) \
+	    CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    build-fuzz/libcore.a
+	@for f in $(FUZZ_SRC); do \
+	    n=$$(basename $$f .c); \
+	    echo "$(FUZZ_CC) -o build-fuzz/$$n $$f"; \
+	    $(FUZZ_CC) $(K2_STD) $(K2_WARN) $(K2_PKG_CFLAGS) -g -O1 \
+	        -fsanitize=fuzzer $(FUZZ_SAN) -o build-fuzz/$$n $$f \
+	        build-fuzz/libcore.a $(K2_PKG_LIBS) -lm || exit 1; \
+	done
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh tests/fuzz
 
 lint:
 	mandoc -Tlint -W warning man/k2diary.1
@@ -106,7 +142,7 @@ check-layers:
 
 # Debian packages needed to build and test; installed only when missing.
 DEB_PKGS = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-           libcmocka-dev tmux sqlite3 mandoc
+           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
@@ -126,6 +162,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/k2diary $(DESTDIR)$(MANDIR)/man1/k2diary.1
 
 clean:
-	rm -rf build build-asan k2diary
+	rm -rf build build-asan build-fuzz k2diary
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d)

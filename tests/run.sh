@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test: cmocka binaries in the given folders, then the end-to-end
 # scripts (tests/e2e/*.sh). Ends with "N passed, N failed[, N skipped]".
-# Usage: tests/run.sh DIR... (a folder of test binaries or of *.sh scripts)
+# Usage: tests/run.sh [NAME=VALUE | DIR]... (a folder of test binaries or of
+# *.sh scripts; NAME=VALUE sets the environment for the folders after it)
 set -u
 passed=0 failed=0 skipped=0
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/k2diary-tests.XXXXXX")
@@ -48,6 +49,9 @@ run_e2e() {
 }
 
 for dir in "$@"; do
+	case $dir in
+	*=*) export "${dir?}"; continue ;;
+	esac
 	for t in "$dir"/*; do
 		case $t in
 		*.sh) run_e2e "$t" ;;
