@@ -272,7 +272,7 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 	struct nutrients n;
 	const struct gauge_day *gd = view_day(env);
 	const struct config *cf = env->cf;
-	char err[256], k2[32], warn[256];
+	char err[256], k2[32], warn[256], sf_text[32], na_text[32];
 	double sf = 0, na = 0;
 	size_t i;
 
@@ -288,12 +288,16 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 		snprintf(k2, sizeof k2, "%.1f µg", n.v[NUT_K2]);
 	else
 		snprintf(k2, sizeof k2, "unknown");
+	if (nutrients_has(&n, NUT_SAT_FAT))
+		snprintf(sf_text, sizeof sf_text, "%.1f g", n.v[NUT_SAT_FAT]);
+	else
+		snprintf(sf_text, sizeof sf_text, "unknown");
+	if (nutrients_has(&n, NUT_SODIUM))
+		snprintf(na_text, sizeof na_text, "%.0f mg", n.v[NUT_SODIUM]);
+	else
+		snprintf(na_text, sizeof na_text, "unknown");
 	snprintf(s->preview, sizeof s->preview,
-	    "adds K2 %s, sat fat %s%.1f g, sodium %s%.0f mg", k2,
-	    nutrients_has(&n, NUT_SAT_FAT) ? "" : "?",
-	    nutrients_has(&n, NUT_SAT_FAT) ? n.v[NUT_SAT_FAT] : 0.0,
-	    nutrients_has(&n, NUT_SODIUM) ? "" : "?",
-	    nutrients_has(&n, NUT_SODIUM) ? n.v[NUT_SODIUM] : 0.0);
+	    "adds K2 %s, sat fat %s, sodium %s", k2, sf_text, na_text);
 	warn[0] = '\0';
 	if (food_high_sat_fat(s->food, cf->sat_fat_limit_g))
 		strncat(warn, "high in saturated fat", sizeof warn - 1);
@@ -551,7 +555,8 @@ confirm_open(struct tui_state *s, enum tui_confirm what,
 }
 
 static unsigned
-week_key(struct tui_state *s, struct tui_keyev k, struct tui_cmd *cmd)
+week_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
 {
 	if (k.key == TK_ESC || (k.key == TK_CHAR && (k.ch == 'w' ||
 	    k.ch == 'q'))) {
@@ -569,7 +574,13 @@ week_key(struct tui_state *s, struct tui_keyev k, struct tui_cmd *cmd)
 		s->day -= 7;
 	} else if (k.key == TK_RIGHT || (k.key == TK_CHAR && (k.ch == ']' ||
 	    k.ch == 'l'))) {
-		s->day += 7;
+		/* As on the day screen: no further than today. */
+		if (s->day >= env->view->today) {
+			status(s, false, "this is the current week");
+			return TUI_REDRAW;
+		}
+		s->day = s->day + 7 > env->view->today ? env->view->today :
+		    s->day + 7;
 	} else
 		return 0;
 	s->sel = s->top = 0;
@@ -819,7 +830,7 @@ tui_handle_key(struct tui_state *s, const struct tui_env *env,
 	case TUI_SCREEN_CONFIRM:
 		return confirm_key(s, k, cmd);
 	case TUI_SCREEN_WEEK:
-		return week_key(s, k, cmd);
+		return week_key(s, env, k, cmd);
 	case TUI_SCREEN_HELP:
 		return help_key(s, k);
 	}

@@ -397,7 +397,8 @@ gauge_draw(WINDOW *w, int y0, int cols, const struct tui_state *s,
 		if (d->day == s->day)
 			wattroff(w, A_REVERSE | A_BOLD);
 		wattron(w, ui_attr(UI_BAR));
-		mvwaddstr(w, y0 + 3, x + 4, blocks[h]);
+		mvwaddstr(w, y0 + 3, x + 4, ui_glyph(blocks[h],
+		    h == 0 ? " " : h < 4 ? "." : h < 8 ? ":" : "#"));
 		wattroff(w, ui_attr(UI_BAR));
 		if (d->sat_fat_status != LEVEL_OK ||
 		    d->sodium_status != LEVEL_OK) {

@@ -30,6 +30,8 @@ void ui_put_right(WINDOW *, int y, int x, int w, const char *s);
 void ui_bar(WINDOW *, int y, int x, int w, double share, attr_t fill);
 /* A horizontal rule of w columns. */
 void ui_hline(WINDOW *, int y, int x, int w);
+/* A glyph: the UTF-8 one, or its ASCII stand-in outside a UTF-8 locale. */
+const char *ui_glyph(const char *utf8, const char *ascii);
 /* "1,234" */
 char *ui_thousands(char *buf, size_t len, double v);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* The terminal: curses set-up and teardown, colours, keys, signals. */
 #include <curses.h>
+#include <langinfo.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "ui_priv.h"
 
 static bool ui_active;
+static bool ui_utf8;
 static SCREEN *ui_screen;
 static bool ui_color;
 static volatile sig_atomic_t stop_signal;
@@ -54,6 +56,7 @@ ui_open(bool color, char *err, size_t errlen)
 	}
 	set_term(ui_screen);
 	ui_active = true;
+	ui_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	cbreak();	/* Ctrl-Z suspends through curses' own handler */
 	noecho();
 	nonl();
@@ -210,12 +213,19 @@ ui_bar(WINDOW *w, int y, int x, int width, double share, attr_t fill)
 	wmove(w, y, x);
 	wattron(w, fill);
 	for (i = 0; i < n; i++)
-		waddstr(w, "█");
+		waddstr(w, ui_glyph("█", "#"));
 	wattroff(w, fill);
 	wattron(w, ui_attr(UI_DIM));
 	for (; i < width; i++)
-		waddstr(w, "·");
+		waddstr(w, ui_glyph("·", "."));
 	wattroff(w, ui_attr(UI_DIM));
+}
+
+/* The UTF-8 glyph, or its ASCII stand-in. */
+const char *
+ui_glyph(const char *utf8, const char *ascii)
+{
+	return ui_utf8 ? utf8 : ascii;
 }
 
 /* A horizontal rule (drawn as text: no alternate character set needed). */
@@ -226,7 +236,7 @@ ui_hline(WINDOW *w, int y, int x, int width)
 
 	wmove(w, y, x);
 	for (i = 0; i < width; i++)
-		waddstr(w, "─");
+		waddstr(w, ui_glyph("─", "-"));
 }
 
 /* "1,234" */

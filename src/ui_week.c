@@ -104,7 +104,9 @@ ui_week_draw(WINDOW *w, const struct tui_state *s, const struct tui_env *env)
 				wattron(w, v->history[i] >=
 				    g->rich_servings_goal ? ui_attr(UI_BAR) |
 				    A_BOLD : ui_attr(UI_ACCENT));
-				mvwaddstr(w, y, x, colw >= 5 ? "███" : "██");
+				mvwaddstr(w, y, x, colw >= 5 ?
+				    ui_glyph("███", "###") :
+				    ui_glyph("██", "##"));
 				wattroff(w, ui_attr(UI_BAR) | A_BOLD |
 				    ui_attr(UI_ACCENT));
 			}
