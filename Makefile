@@ -14,7 +14,7 @@ PKGS       = ncursesw sqlite3 yaml-0.1
 K2_STD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Ibuild \
              -DK2_VERSION='"$(VERSION)"'
 K2_WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-             -Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+             -Wwrite-strings -Wformat=2
 ifneq ($(CI),)
 K2_WARN   += -Werror
 endif

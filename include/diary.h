@@ -22,6 +22,15 @@ void diary_close(struct diary *);
 int diary_add(struct diary *, struct entry *e, struct diag *d);
 /* Store several entries in one transaction (all or none); sets ids. */
 int diary_add_many(struct diary *, struct entry *v, size_t n, struct diag *d);
+/* Store entries with their own ids in one transaction (all or none). */
+int diary_restore_many(struct diary *, const struct entry *v, size_t n,
+    struct diag *d);
+/*
+ * Write a consistent copy of the diary to dest (SQLite's online backup),
+ * through a temporary file in dest's folder; an existing dest is refused,
+ * never overwritten. The copy is 0600.
+ */
+int diary_backup(struct diary *, const char *dest, struct diag *d);
 /* Put back an entry with its old id (undo of a remove). */
 int diary_restore(struct diary *, const struct entry *e, struct diag *d);
 /* Load one entry; 1 if there is none with that id. */

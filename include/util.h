@@ -18,6 +18,14 @@ char *xstrndup(const char *, size_t);
 /* Formatted string; caller frees. */
 char *xasprintf(const char *, ...) K2_PRINTF(1, 2);
 
+/*
+ * Read a whole regular file of at most max bytes (a FIFO, device or
+ * directory is refused without blocking). Returns 0 with a NUL-terminated
+ * buffer the caller frees, or -1 with a message in err.
+ */
+int util_read_file(const char *path, size_t max, char **buf, size_t *len,
+    char *err, size_t errlen);
+
 /* Hook run before a fatal exit (the terminal layer restores the screen). */
 void util_set_fatal_hook(void (*)(void));
 /* Print "k2diary: message" to stderr and exit 1, after the hook. */

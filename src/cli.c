@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "config.h"
+#include "csv.h"
 #include "date.h"
 #include "diary.h"
 #include "gauge.h"
@@ -34,6 +35,8 @@ static const char usage_text[] =
 "  edit ID AMOUNT        change an entry's amount\n"
 "  week                  the weekly gauge and warnings\n"
 "  export                every entry, as CSV or JSON\n"
+"  import FILE.csv       add the entries of an export (all or nothing)\n"
+"  backup FILE           write a consistent copy of the diary to FILE\n"
 "  foods [QUERY]         the catalogue, with K2 per serving and flags\n"
 "  check [FILE]          validate a catalogue (default: the one in use)\n"
 "\n"
@@ -53,7 +56,8 @@ static const char usage_text[] =
 "See k2diary(1) for the files, the rules and examples.\n";
 
 static const char *const commands[] = {
-	"add", "list", "rm", "edit", "week", "export", "foods", "check", NULL,
+	"add", "list", "rm", "edit", "week", "export", "import", "backup",
+	"foods", "check", NULL,
 };
 
 /* Parse the command line. */
@@ -1038,23 +1042,6 @@ cmd_week(struct cli_ctx *x)
 	return EXIT_OK;
 }
 
-/* A CSV field per RFC 4180: quoted when it holds a comma, quote or newline. */
-static void
-csv_str(FILE *fp, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
 static void
 csv_num(FILE *fp, bool known, double v)
 {
@@ -1104,11 +1091,11 @@ cmd_export(struct cli_ctx *x)
 			iso_utc(e->logged_at, ts, sizeof ts);
 			printf("%lld,%s,%s,", (long long)e->id,
 			    date_format(e->day, day, sizeof day), ts);
-			csv_str(stdout, e->food_id);
+			csv_put(stdout, e->food_id);
 			fputc(',', stdout);
-			csv_str(stdout, e->food_name);
+			csv_put(stdout, e->food_name);
 			fputc(',', stdout);
-			csv_str(stdout, e->serving);
+			csv_put(stdout, e->serving);
 			fputc(',', stdout);
 			csv_num(stdout, e->grams > 0, e->grams);
 			fputc(',', stdout);
@@ -1125,6 +1112,251 @@ cmd_export(struct cli_ctx *x)
 	return EXIT_OK;
 }
 
+static const char *const csv_header[] = {
+	"id", "day", "logged_at", "food_id", "food_name", "serving", "grams",
+	"servings", "k2_ug", "mk4_ug", "mk7_ug", "mk_other_ug", "k1_ug",
+	"sat_fat_g", "sodium_mg", "kcal",
+};
+
+/* A CSV number cell: empty is unknown; else finite and >= 0 (> 0 if pos). */
+static int
+csv_cell_number(const char *s, bool pos, bool *known, double *out)
+{
+	char *end;
+
+	*known = false;
+	if (*s == '\0')
+		return 0;
+	/* Decimal digits only: no hex, inf or nan through strtod. */
+	if (strspn(s, "0123456789.eE+-") != strlen(s))
+		return -1;
+	errno = 0;
+	*out = strtod(s, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(*out) || *out < 0 ||
+	    (pos && *out == 0))
+		return -1;
+	*known = true;
+	return 0;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" as UTC seconds. */
+static int
+parse_utc(const char *s, int64_t *out)
+{
+	char date[11];
+	long day;
+	int h, m, sec, n = 0;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z')
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (date_parse_iso(date, &day) != 0 ||
+	    sscanf(s + 11, "%2d:%2d:%2d%n", &h, &m, &sec, &n) != 3 ||
+	    n != 8 || h > 23 || m > 59 || sec > 60 || h < 0 || m < 0 ||
+	    sec < 0)
+		return -1;
+	*out = (int64_t)day * 86400 + h * 3600 + m * 60 + sec;
+	return 0;
+}
+
+/* One CSV row as an entry; -1 with the field's name in err. */
+static int
+row_entry(const struct cli_ctx *x, const struct csv_row *row,
+    struct entry *e, char *err, size_t errlen)
+{
+	static const enum nutrient cols[] = {
+		NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
+		NUT_SODIUM, NUT_KCAL,
+	};
+	const struct food *f;
+	bool known;
+	double v;
+	size_t k;
+	int i;
+	char *end;
+
+	memset(e, 0, sizeof *e);
+	if (row->n != ARRAY_LEN(csv_header)) {
+		snprintf(err, errlen, "expected %zu fields, found %zu",
+		    ARRAY_LEN(csv_header), row->n);
+		return -1;
+	}
+	errno = 0;
+	e->id = strtoll(row->field[0], &end, 10);
+	if (errno != 0 || *end != '\0' || end == row->field[0] || e->id <= 0)
+		goto bad0;
+	if (date_parse_iso(row->field[1], &e->day) != 0) {
+		i = 1;
+		goto bad;
+	}
+	if (parse_utc(row->field[2], &e->logged_at) != 0) {
+		i = 2;
+		goto bad;
+	}
+	for (i = 3; i <= 5; i++)
+		if (row->field[i][0] == '\0')
+			goto bad;
+	if (csv_cell_number(row->field[6], true, &known, &v) != 0) {
+		i = 6;
+		goto bad;
+	}
+	e->grams = known ? v : 0;
+	if (csv_cell_number(row->field[7], true, &known, &v) != 0 || !known) {
+		i = 7;
+		goto bad;
+	}
+	e->servings = v;
+	for (k = 0; k < ARRAY_LEN(cols); k++) {
+		if (csv_cell_number(row->field[8 + k], false, &known,
+		    &v) != 0) {
+			i = 8 + (int)k;
+			goto bad;
+		}
+		if (known)
+			nutrients_set(&e->nut, cols[k], v);
+	}
+	e->food_id = xstrdup(row->field[3]);
+	e->food_name = xstrdup(row->field[4]);
+	e->serving = xstrdup(row->field[5]);
+	/* The count of serving units is not exported: derive it. */
+	f = catalogue_find(&x->cat, e->food_id);
+	i = f != NULL ? food_serving_index(f, e->serving) : -1;
+	if (strcmp(e->serving, "g") == 0 && e->grams > 0)
+		e->quantity = e->grams;
+	else if (i >= 0 && f->servings[i].grams > 0 && e->grams > 0)
+		e->quantity = e->grams / f->servings[i].grams;
+	else
+		e->quantity = e->servings;
+	return 0;
+bad0:
+	i = 0;
+bad:
+	snprintf(err, errlen, "field '%s': '%.40s' is not %s", csv_header[i],
+	    row->field[i], i == 0 ? "an entry id (a whole number above 0)" :
+	    i == 1 ? "a date (YYYY-MM-DD)" : i == 2 ?
+	    "a UTC time (YYYY-MM-DDTHH:MM:SSZ)" : i <= 5 ? "empty text" :
+	    i == 7 ? "a number above 0" : i == 6 ?
+	    "empty or a number above 0" : "empty or a number of at least 0");
+	if (i >= 3 && i <= 5)
+		snprintf(err, errlen, "field '%s' is empty", csv_header[i]);
+	return -1;
+}
+
+static int
+cmd_import(struct cli_ctx *x)
+{
+	struct csv_reader r;
+	struct csv_row row;
+	struct entry_list l;
+	struct entry e, old;
+	struct diag d;
+	char *buf, err[512], msg[1024];
+	const char *path;
+	size_t len, i;
+	int rc, ret = EXIT_ERROR;
+	bool header = true;
+
+	if (x->o->nargs != 1) {
+		fprintf(stderr, "k2diary: usage: k2diary import FILE.csv\n");
+		return EXIT_USAGE;
+	}
+	path = x->o->args[0];
+	if (util_read_file(path, 256u << 20, &buf, &len, err,
+	    sizeof err) != 0) {
+		fprintf(stderr, "%s: %s\n", path, err);
+		return EXIT_ERROR;
+	}
+	entry_list_init(&l);
+	csv_reader_init(&r, buf, len);
+	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
+		if (header) {
+			header = false;
+			for (i = 0; i < row.n && i < ARRAY_LEN(csv_header); i++)
+				if (strcmp(row.field[i], csv_header[i]) != 0)
+					break;
+			len = row.n;
+			csv_row_release(&row);
+			if (i != ARRAY_LEN(csv_header) ||
+			    len != ARRAY_LEN(csv_header)) {
+				fprintf(stderr, "%s:1: expected the header of "
+				    "'k2diary export': id,day,logged_at,...\n",
+				    path);
+				goto out;
+			}
+			continue;
+		}
+		if (row_entry(x, &row, &e, err, sizeof err) != 0) {
+			fprintf(stderr, "%s:%u: %s; nothing imported\n", path,
+			    row.line, err);
+			entry_release(&e);
+			csv_row_release(&row);
+			goto out;
+		}
+		csv_row_release(&row);
+		entry_list_push(&l, &e);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%u: %s; nothing imported\n", path, r.line,
+		    err);
+		goto out;
+	}
+	if (header) {
+		fprintf(stderr, "%s: empty file: expected the header of "
+		    "'k2diary export'\n", path);
+		goto out;
+	}
+	if (cli_open_diary(x, NULL, 0) != 0)
+		goto out;
+	/* Ids are kept: one already in the diary stops the whole import. */
+	for (i = 0; i < l.n; i++) {
+		rc = diary_get(x->diary, l.v[i].id, &old, &d);
+		if (rc == 0) {
+			entry_release(&old);
+			fprintf(stderr, "%s: entry id %lld is already in the "
+			    "diary; nothing imported\n", path,
+			    (long long)l.v[i].id);
+			goto out;
+		}
+		if (rc < 0)
+			goto dberr;
+	}
+	if (diary_restore_many(x->diary, l.v, l.n, &d) != 0)
+		goto dberr;
+	printf("imported %zu %s from %s\n", l.n, l.n == 1 ? "entry" :
+	    "entries", path);
+	ret = EXIT_OK;
+	goto out;
+dberr:
+	diag_format(&d, msg, sizeof msg);
+	fprintf(stderr, "%s; nothing imported\n", msg);
+out:
+	entry_list_release(&l);
+	free(buf);
+	return ret;
+}
+
+static int
+cmd_backup(struct cli_ctx *x)
+{
+	struct diag d;
+	char msg[1024];
+
+	if (x->o->nargs != 1) {
+		fprintf(stderr, "k2diary: usage: k2diary backup FILE\n");
+		return EXIT_USAGE;
+	}
+	if (cli_open_diary(x, NULL, 0) != 0)
+		return EXIT_ERROR;
+	if (diary_backup(x->diary, x->o->args[0], &d) != 0) {
+		diag_format(&d, msg, sizeof msg);
+		fprintf(stderr, "%s\n", msg);
+		return EXIT_ERROR;
+	}
+	printf("backed up %s to %s\n", x->db_path, x->o->args[0]);
+	return EXIT_OK;
+}
+
 /* Run a parsed command line. */
 int
 cli_run(const struct cli_opts *o)
@@ -1135,7 +1367,8 @@ cli_run(const struct cli_opts *o)
 	} table[] = {
 		{ "add", cmd_add }, { "list", cmd_list }, { "rm", cmd_rm },
 		{ "edit", cmd_edit }, { "week", cmd_week },
-		{ "export", cmd_export }, { "foods", cmd_foods },
+		{ "export", cmd_export }, { "import", cmd_import },
+		{ "backup", cmd_backup }, { "foods", cmd_foods },
 		{ "check", cmd_check },
 	};
 	struct cli_ctx x;

@@ -971,3 +971,85 @@ diary_usage_free(struct diary_usage *v, size_t n)
 		free(v[i].food_id);
 	free(v);
 }
+
+/* Store entries with their own ids in one transaction, all or none. */
+int
+diary_restore_many(struct diary *dy, const struct entry *v, size_t n,
+    struct diag *d)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if (diary_exec(dy, ST_BEGIN, "import entries", d) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (diary_insert(dy, ST_RESTORE, &v[i], "import entries",
+		    d) == -1) {
+			diary_rollback(dy);
+			return -1;
+		}
+	}
+	return diary_commit(dy, "import entries", d);
+}
+
+/* Write a consistent copy of the diary to dest, never over a file. */
+int
+diary_backup(struct diary *dy, const char *dest, struct diag *d)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	char *tmp;
+	int fd, rc;
+
+	if (access(dest, F_OK) == 0) {
+		diag_set(d, NULL, 0, 0, "'%s' exists: not overwritten; "
+		    "choose a new name", dest);
+		return -1;
+	}
+	tmp = xasprintf("%s.tmp-XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_set(d, NULL, 0, 0, "cannot write '%s': %s", dest,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(out, "main", dy->db, "main");
+		if (b == NULL)
+			rc = sqlite3_errcode(out);
+		else {
+			/* One step: the copy is one consistent snapshot. */
+			while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_OK)
+				;
+			sqlite3_backup_finish(b);
+			rc = rc == SQLITE_DONE ? sqlite3_errcode(out) : rc;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL,
+		    NULL, NULL);
+	if (rc != SQLITE_OK) {
+		diag_set(d, NULL, 0, 0, "cannot back up to '%s': %s", dest,
+		    out != NULL ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+		sqlite3_close(out);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	sqlite3_close(out);
+	/* link() fails if dest appeared meanwhile: still never overwritten. */
+	if (link(tmp, dest) == -1) {
+		diag_set(d, NULL, 0, 0, "cannot write '%s': %s", dest,
+		    strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	unlink(tmp);
+	free(tmp);
+	return 0;
+}

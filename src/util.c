@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: ISC */
 /* Memory helpers that never return NULL, and the fatal exit path. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -113,4 +117,70 @@ xasprintf(const char *fmt, ...)
 	vsnprintf(p, (size_t)len + 1, fmt, ap2);
 	va_end(ap2);
 	return p;
+}
+
+/* Read a whole regular file of at most max bytes. */
+int
+util_read_file(const char *path, size_t max, char **out, size_t *outlen,
+    char *err, size_t errlen)
+{
+	struct stat st;
+	char *buf;
+	size_t len = 0;
+	ssize_t r;
+	int fd;
+
+	/* O_NONBLOCK: a FIFO must not hang the open. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd == -1) {
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, S_ISDIR(st.st_mode) ?
+		    "is a directory, not a file" :
+		    "is not a regular file (a device, FIFO or socket)");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		snprintf(err, errlen, "file is too large (%lld bytes): the "
+		    "limit is %zu MiB", (long long)st.st_size, max >> 20);
+		close(fd);
+		return -1;
+	}
+	/* One byte more than the size: a file that grows is noticed. */
+	buf = xmalloc((size_t)st.st_size + 2);
+	for (;;) {
+		r = read(fd, buf + len, (size_t)st.st_size + 1 - len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			snprintf(err, errlen, "cannot read: %s",
+			    strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len > (size_t)st.st_size) {
+			snprintf(err, errlen, "the file changed while it was "
+			    "read: try again");
+			free(buf);
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
 }

@@ -373,61 +373,17 @@ yread_buffer(const char *name, const char *buf, size_t len, struct ydoc *out,
 int
 yread_file(const char *path, struct ydoc *out, struct diag_list *dl)
 {
-	struct stat st;
-	char *buf;
-	size_t len = 0;
-	ssize_t r;
-	int fd, ret;
+	char *buf, err[256];
+	size_t len;
+	int ret;
 
 	memset(out, 0, sizeof *out);
 	out->file = path;
-	/* O_NONBLOCK: a FIFO must not hang the open. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd == -1) {
-		diag_add(dl, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (util_read_file(path, YREAD_MAX_BYTES, &buf, &len, err,
+	    sizeof err) != 0) {
+		diag_add(dl, path, 0, 0, "%s", err);
 		return -1;
 	}
-	if (fstat(fd, &st) == -1) {
-		diag_add(dl, path, 0, 0, "cannot read: %s", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_add(dl, path, 0, 0, "is a directory, not a file");
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(dl, path, 0, 0,
-		    "is not a regular file (a device, FIFO or socket)");
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > YREAD_MAX_BYTES) {
-		diag_add(dl, path, 0, 0,
-		    "file is too large (%lld bytes): the limit is 16 MiB",
-		    (long long)st.st_size);
-		close(fd);
-		return -1;
-	}
-	/* Read at most one byte past the limit, in case the file grew. */
-	buf = xmalloc((size_t)st.st_size + 2);
-	for (;;) {
-		r = read(fd, buf + len, (size_t)st.st_size + 1 - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			diag_add(dl, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			free(buf);
-			close(fd);
-			return -1;
-		}
-		if (r == 0 || (len += (size_t)r) > (size_t)st.st_size)
-			break;
-	}
-	close(fd);
-	buf[len] = '\0';
 	ret = yread_buffer(path, buf, len, out, dl);
 	free(buf);
 	return ret;
