@@ -16,6 +16,10 @@ diag_list_init(struct diag_list *dl)
 
 static void
 diag_vset(struct diag *d, const char *file, unsigned line, unsigned col,
+    const char *fmt, va_list ap) K2_PRINTF(5, 0);
+
+static void
+diag_vset(struct diag *d, const char *file, unsigned line, unsigned col,
     const char *fmt, va_list ap)
 {
 	d->file = file;

@@ -124,8 +124,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 	[ST_RECENT] = "SELECT id, " ENTRY_COLUMNS " FROM entry "
 	    "ORDER BY id DESC LIMIT ?1",
-	[ST_USAGE] = "SELECT food_id, count(*), max(logged_at) FROM entry "
-	    "GROUP BY food_id",
+	[ST_USAGE] = ("SELECT food_id, count(*), max(logged_at) FROM entry "
+	    "GROUP BY food_id"),
 };
 
 struct diary {
