@@ -5,6 +5,8 @@
 # *.sh scripts; NAME=VALUE sets the environment for the folders after it)
 set -u
 passed=0 failed=0 skipped=0
+# Leaks inside other libraries (see the file) are not ours to fix.
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/k2diary-tests.XXXXXX")
 trap 'rm -rf "$logdir"' EXIT
 

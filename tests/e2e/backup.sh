@@ -46,12 +46,13 @@ if command -v tmux >/dev/null 2>&1; then
 	trap 'tmux -L "$S" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 	tmux -L "$S" -f /dev/null new-session -d -x 80 -y 24 \
 	    "env HOME=$HOME LC_ALL=C.UTF-8 TERM=xterm-256color $K2; sleep 30"
-	for _ in $(seq 100); do
+	# Generous waits: the sanitizer build starts slowly on a busy machine.
+	for _ in $(seq 400); do
 		tmux -L "$S" capture-pane -p | grep -q "K2-rich servings" && break
 		sleep 0.05
 	done
 	tmux -L "$S" send-keys a n a t Enter Enter
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		[ "$(sql 'select count(*) from entry')" = 7 ] && break
 		sleep 0.05
 	done
@@ -62,16 +63,16 @@ if command -v tmux >/dev/null 2>&1; then
 	is "backup with the screen open is consistent" \
 	    "$(sqlite3 "$T/open.db" 'pragma integrity_check')" ok
 	tmux -L "$S" send-keys q
-	sql "delete from entry where id = (select max(id) from entry)"
 else
 	echo "SKIP: tmux not installed: backup with the screen open not tried"
 fi
 
 # --- export -> import into an empty diary -> export ---
+N=$(sql 'select count(*) from entry')
 "$K2" export >"$T/a.csv"
 run --db "$T/empty.db" import "$T/a.csv"
 is "import exits 0" "$rc" 0
-has "import says how many" "$out" "imported 6 entries"
+has "import says how many" "$out" "imported $N entries"
 "$K2" --db "$T/empty.db" export >"$T/b.csv"
 if cmp -s "$T/a.csv" "$T/b.csv"; then pass "round trip gives identical CSV"; else
 	fail "round trip gives identical CSV"; diff "$T/a.csv" "$T/b.csv" | head; fi
@@ -88,7 +89,7 @@ count() { sqlite3 "$T/$1" 'select count(*) from entry' 2>/dev/null || echo none;
 run --db "$T/empty.db" import "$T/a.csv"
 is "import of ids already there exits 1" "$rc" 1
 has "import names the id" "$err" "entry id"
-is "import of ids already there adds nothing" "$(count empty.db)" 6
+is "import of ids already there adds nothing" "$(count empty.db)" "$N"
 awk '/,natto,/ { sub(/,85,1,/, ",eighty,1,") } { print }' "$T/a.csv" >"$T/bad.csv"
 line=$(grep -n ',natto,' "$T/bad.csv" | cut -d: -f1)
 run --db "$T/fresh.db" import "$T/bad.csv"

@@ -162,7 +162,12 @@ for i in $(seq 1 20); do
 done
 if [ -e "$T/kill.db" ]; then
 	is "integrity after kills" "$(sqlite3 "$T/kill.db" 'pragma integrity_check')" ok
-	is "no half entries after kills" "$(sqlite3 "$T/kill.db" "select count(*) from entry where food_name is null or mk7_ug is not 850.0")" 0
+	# A kill before the first migration committed leaves no table yet.
+	if [ "$(sqlite3 "$T/kill.db" "select count(*) from sqlite_master where name = 'entry'")" = 1 ]; then
+		is "no half entries after kills" "$(sqlite3 "$T/kill.db" "select count(*) from entry where food_name is null or mk7_ug is not 850.0")" 0
+	else
+		pass "no half entries after kills (killed before the schema was made)"
+	fi
 else
 	pass "integrity after kills (no database was created before the kills)"
 fi
