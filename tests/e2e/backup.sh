@@ -63,6 +63,10 @@ if command -v tmux >/dev/null 2>&1; then
 	is "backup with the screen open is consistent" \
 	    "$(sqlite3 "$T/open.db" 'pragma integrity_check')" ok
 	tmux -L "$S" send-keys q
+	for _ in $(seq 400); do
+		tmux -L "$S" capture-pane -p | grep -q "K2-rich servings" || break
+		sleep 0.05
+	done
 else
 	echo "SKIP: tmux not installed: backup with the screen open not tried"
 fi

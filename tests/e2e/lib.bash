@@ -42,7 +42,7 @@ lacks() {
 }
 
 # sql QUERY: run a query on the diary database.
-sql() { sqlite3 -batch "$DB" "$1"; }
+sql() { sqlite3 -batch -cmd '.timeout 5000' "$DB" "$1"; }
 
 # day OFFSET: the date OFFSET days from today, as k2diary counts days
 # (the day starts at 04:00).
