@@ -43,7 +43,7 @@ UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check unit e2e lint check-layers deps install uninstall clean bench fuzz fuzz-build
+.PHONY: check-long all run check unit e2e lint check-layers deps install uninstall clean bench fuzz fuzz-build
 
 all: k2diary
 
@@ -108,6 +108,10 @@ ifneq ($(SANITIZE),1)
 endif
 	$(MAKE) lint check-layers
 	tests/run.sh $(CHECK_RUNS)
+
+# The long mode: the crash loop kills the screen 200 times instead of 20.
+check-long:
+	K2_LONG=1 $(MAKE) check
 
 # Fuzzing: libFuzzer harnesses tests/fuzz/fuzz_*.c over the core, built with
 # clang into build-fuzz/; `make fuzz FUZZ_SECONDS=N` runs each for N seconds.
