@@ -138,8 +138,17 @@ struct diary {
 static void
 diary_fail(struct diary *dy, const char *what, struct diag *d)
 {
-	diag_set(d, dy->path, 0, 0, "cannot %s: %s", what,
-	    sqlite3_errmsg(dy->db));
+	int code = sqlite3_errcode(dy->db) & 0xff;
+	int sys = sqlite3_system_errno(dy->db);
+
+	/* "disk I/O error" alone hides "No space left on device". */
+	if (sys != 0 && (code == SQLITE_IOERR || code == SQLITE_FULL ||
+	    code == SQLITE_CANTOPEN))
+		diag_set(d, dy->path, 0, 0, "cannot %s: %s (%s)", what,
+		    sqlite3_errmsg(dy->db), strerror(sys));
+	else
+		diag_set(d, dy->path, 0, 0, "cannot %s: %s", what,
+		    sqlite3_errmsg(dy->db));
 }
 
 /* Make the statement ready for its next use. */
@@ -492,8 +501,10 @@ diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
 	if (query_int(dy->db, "PRAGMA user_version", &version) == -1 ||
 	    query_int(dy->db, "SELECT count(*) FROM sqlite_master",
 	    &tables) == -1) {
-		diag_set(d, NULL, 0, 0, "cannot read '%s': %s", path,
-		    sqlite3_errmsg(dy->db));
+		int sys = sqlite3_system_errno(dy->db);
+		diag_set(d, NULL, 0, 0, "cannot read '%s': %s%s%s%s", path,
+		    sqlite3_errmsg(dy->db), sys ? " (" : "",
+		    sys ? strerror(sys) : "", sys ? ")" : "");
 		return -1;
 	}
 	if (version > DIARY_SCHEMA_VERSION) {
@@ -511,6 +522,14 @@ diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
 	if (version == 0 && tables != 0) {
 		diag_set(d, NULL, 0, 0, "'%s' is not a k2diary database "
 		    "(it has tables but no schema version)", path);
+		return -1;
+	}
+	/* A schema version alone proves nothing: the table must be there. */
+	if (version > 0 && (query_int(dy->db, "SELECT count(*) FROM "
+	    "sqlite_master WHERE type = 'table' AND name = 'entry'",
+	    &tables) == -1 || tables != 1)) {
+		diag_set(d, NULL, 0, 0, "'%s' is not a k2diary database (it "
+		    "has a schema version but no diary table)", path);
 		return -1;
 	}
 	*out = version;
@@ -634,14 +653,18 @@ diary_open(const char *path, struct diag *d)
 		goto fail;
 	}
 	sqlite3_busy_timeout(dy->db, DIARY_BUSY_MS);
-
+	/*
+	 * Before the first read: a read of a WAL database would leave -wal
+	 * and -shm files that a read-only connection cannot remove.
+	 */
+	if (sqlite3_db_readonly(dy->db, "main") == 1) {
+		diag_set(d, NULL, 0, 0, "'%s' is read-only (the file and its "
+		    "folder must be writable): not opened", path);
+		goto fail;
+	}
 	/* Nothing is written before the version is known to be ours. */
 	if (diary_version(dy, path, &version, d) == -1)
 		goto fail;
-	if (sqlite3_db_readonly(dy->db, "main") == 1) {
-		diag_set(d, NULL, 0, 0, "'%s' is read-only: not opened", path);
-		goto fail;
-	}
 	if (diary_setup(dy, path, memory, d) == -1)
 		goto fail;
 	if (version < DIARY_SCHEMA_VERSION &&
