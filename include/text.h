@@ -27,4 +27,15 @@ char *text_fold(const char *s);
  */
 char *text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad);
 
+/*
+ * Make s inert in place: every control character (C0, DEL, C1) becomes
+ * '?', so text from a file or a database never drives a terminal.
+ */
+char *text_inert(char *s);
+/*
+ * v with a comma between thousands and 0 or 1 decimals ("2,610", "17.3"),
+ * made without printf's locale; "?" when v is not finite or too large.
+ */
+char *text_number(char *buf, size_t len, double v, int decimals);
+
 #endif

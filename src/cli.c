@@ -276,28 +276,6 @@ parse_day(struct cli_ctx *x, const char *s, long *out)
 	return 0;
 }
 
-/* "1,234" with thousands separators, rounded to whole units. */
-static char *
-fmt_thousands(char *buf, size_t len, double v)
-{
-	char tmp[48];
-	long long n = llround(v);
-	size_t i, o = 0, digits;
-	const char *p;
-
-	snprintf(tmp, sizeof tmp, "%lld", n < 0 ? -n : n);
-	digits = strlen(tmp);
-	if (n < 0 && o + 1 < len)
-		buf[o++] = '-';
-	for (p = tmp, i = 0; *p != '\0' && o + 2 < len; p++, i++) {
-		if (i > 0 && (digits - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = *p;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
 /* A nutrient value for a table, or "?" when unknown. */
 static char *
 fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
@@ -305,7 +283,7 @@ fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
 	if (!nutrients_has(n, k))
 		snprintf(buf, len, "?");
 	else if (k == NUT_SODIUM || k == NUT_KCAL || n->v[k] >= 100)
-		fmt_thousands(buf, len, n->v[k]);
+		text_number(buf, len, n->v[k], 0);
 	else
 		snprintf(buf, len, "%.1f", n->v[k]);
 	return buf;
@@ -500,6 +478,7 @@ print_entry_line(const struct entry *e, const char *verb)
 
 	date_format(e->day, day, sizeof day);
 	entry_amount_text(e, amount, sizeof amount);
+	text_inert(amount);
 	text_fit(name, sizeof name, e->food_name, 60, false);
 	printf("%s #%lld on %s: %s %s (K2 %s µg, sat fat %s g, sodium %s mg)\n",
 	    verb, (long long)e->id, day, amount, name,
@@ -725,6 +704,11 @@ json_str(FILE *fp, const char *s)
 			fputs("\\t", fp);
 		else if (*u < 0x20 || *u == 0x7f)
 			fprintf(fp, "\\u%04x", *u);
+		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+			/* C1 controls: valid JSON raw, but escaped is safer. */
+			fprintf(fp, "\\u%04x", u[1]);
+			u++;
+		}
 		else
 			fputc(*u, fp);
 	}
@@ -967,8 +951,8 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 	    100 * g->rich_servings / g->rich_servings_goal);
 	bar(br, 28, g->k2.sum / g->k2_goal_ug);
 	printf("K2 µg            %6s/%-5s %s %3.0f%%\n",
-	    fmt_thousands(n1, sizeof n1, g->k2.sum),
-	    fmt_thousands(n2, sizeof n2, g->k2_goal_ug), br,
+	    text_number(n1, sizeof n1, g->k2.sum, 0),
+	    text_number(n2, sizeof n2, g->k2_goal_ug, 0), br,
 	    100 * g->k2.sum / g->k2_goal_ug);
 	printf("                  MK-4 %.1f µg, MK-7 %.1f µg, other chains "
 	    "%.1f µg", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
@@ -982,8 +966,8 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 	    g->sat_fat_limit_g, br, gauge_level_name(g->sat_fat_status));
 	bar(br, 28, g->sodium.sum / g->sodium_limit_mg);
 	printf("Sodium mg       %7s/%-6s %s %s\n",
-	    fmt_thousands(n1, sizeof n1, g->sodium.sum),
-	    fmt_thousands(n2, sizeof n2, g->sodium_limit_mg), br,
+	    text_number(n1, sizeof n1, g->sodium.sum, 0),
+	    text_number(n2, sizeof n2, g->sodium_limit_mg, 0), br,
 	    gauge_level_name(g->sodium_status));
 	printf("\nDay              entries  K2-rich    K2 µg  sat fat g       "
 	    "sodium mg\n");
@@ -993,9 +977,9 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 		printf("%s %s%s %7d  %7.4g  %7s  %5.1f %-5s  %7s %s\n",
 		    date_weekday_abbr(date_weekday(d->day)), a,
 		    d->day == x->day ? "*" : " ", d->entries,
-		    d->rich_servings, fmt_thousands(n1, sizeof n1, d->k2.sum),
+		    d->rich_servings, text_number(n1, sizeof n1, d->k2.sum, 0),
 		    d->sat_fat.sum, gauge_level_name(d->sat_fat_status),
-		    fmt_thousands(n2, sizeof n2, d->sodium.sum),
+		    text_number(n2, sizeof n2, d->sodium.sum, 0),
 		    gauge_level_name(d->sodium_status));
 		if (g->anticoagulant && d->entries > 0)
 			printf("                 vitamin K (K1 + K2) %.0f µg, "

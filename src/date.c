@@ -118,6 +118,11 @@ date_to_ymd(long day, int *y, int *m, int *d)
 {
 	long z, era, doe, yoe, doy, mp, yy;
 
+	/* A day from a damaged diary must not overflow: clamp it far out. */
+	if (day > 1000000000L)
+		day = 1000000000L;
+	if (day < -1000000000L)
+		day = -1000000000L;
 	z = day + 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;

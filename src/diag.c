@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 
 /* Empty the list. */
 void
@@ -26,6 +27,8 @@ diag_vset(struct diag *d, const char *file, unsigned line, unsigned col,
 	d->line = line;
 	d->col = col;
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	/* Messages quote what a file said: keep its control bytes inert. */
+	text_inert(d->msg);
 }
 
 /* Append a message; past DIAG_MAX only count it. */

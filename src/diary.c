@@ -209,7 +209,7 @@ entry_check(struct diary *dy, const struct entry *e, const char *what,
 	return 0;
 bad:
 	diag_set(d, dy->path, 0, 0,
-	    "cannot %s: '%s' has an amount or nutrient that is not a number",
+	    "cannot %s: '%.200s' has an amount or nutrient that is not a number",
 	    what, e->food_name != NULL ? e->food_name : "");
 	return -1;
 }
@@ -319,7 +319,7 @@ make_folder(const char *dir, struct diag *d)
 		goto fail;
 	return 0;
 fail:
-	diag_set(d, NULL, 0, 0, "cannot create folder '%s': %s", dir,
+	diag_set(d, NULL, 0, 0, "cannot create folder '%.200s': %s", dir,
 	    strerror(errno));
 	return -1;
 }
@@ -390,7 +390,7 @@ diary_file(const char *path, int *created, struct diag *d)
 	if (lstat(path, &sb) == -1) {
 		/* ENOTDIR: a file where a folder should be, told below. */
 		if (errno != ENOENT && errno != ENOTDIR) {
-			diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+			diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", path,
 			    strerror(errno));
 			return -1;
 		}
@@ -399,7 +399,7 @@ diary_file(const char *path, int *created, struct diag *d)
 		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
 		    O_NOFOLLOW, 0600);
 		if (fd == -1) {
-			diag_set(d, NULL, 0, 0, "cannot create '%s': %s", path,
+			diag_set(d, NULL, 0, 0, "cannot create '%.200s': %s", path,
 			    strerror(errno));
 			return -1;
 		}
@@ -408,7 +408,7 @@ diary_file(const char *path, int *created, struct diag *d)
 			e = errno;
 			close(fd);
 			unlink(path);
-			diag_set(d, NULL, 0, 0, "cannot create '%s': %s", path,
+			diag_set(d, NULL, 0, 0, "cannot create '%.200s': %s", path,
 			    strerror(e));
 			return -1;
 		}
@@ -417,42 +417,42 @@ diary_file(const char *path, int *created, struct diag *d)
 		return 0;
 	}
 	if (S_ISLNK(sb.st_mode)) {
-		diag_set(d, NULL, 0, 0, "'%s' is a symbolic link: not opened",
+		diag_set(d, NULL, 0, 0, "'%.200s' is a symbolic link: not opened",
 		    path);
 		return -1;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		diag_set(d, NULL, 0, 0, "'%s' is a folder, not a diary file",
+		diag_set(d, NULL, 0, 0, "'%.200s' is a folder, not a diary file",
 		    path);
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		diag_set(d, NULL, 0, 0, "'%s' is not a regular file", path);
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a regular file", path);
 		return -1;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd == -1) {
-		diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+		diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", path,
 		    strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
 		close(fd);
-		diag_set(d, NULL, 0, 0, "'%s' is not a regular file", path);
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a regular file", path);
 		return -1;
 	}
 	n = read_head(fd, head, sizeof head);
 	e = errno;
 	close(fd);
 	if (n == -1) {
-		diag_set(d, NULL, 0, 0, "cannot read '%s': %s", path,
+		diag_set(d, NULL, 0, 0, "cannot read '%.200s': %s", path,
 		    strerror(e));
 		return -1;
 	}
 	if (n != 0 && (n != (ssize_t)sizeof head ||
 	    memcmp(head, magic, sizeof magic) != 0)) {
 		diag_set(d, NULL, 0, 0,
-		    "'%s' is not a k2diary database (not SQLite)", path);
+		    "'%.200s' is not a k2diary database (not SQLite)", path);
 		return -1;
 	}
 	return 0;
@@ -502,25 +502,25 @@ diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
 	    query_int(dy->db, "SELECT count(*) FROM sqlite_master",
 	    &tables) == -1) {
 		int sys = sqlite3_system_errno(dy->db);
-		diag_set(d, NULL, 0, 0, "cannot read '%s': %s%s%s%s", path,
+		diag_set(d, NULL, 0, 0, "cannot read '%.200s': %s%s%s%s", path,
 		    sqlite3_errmsg(dy->db), sys ? " (" : "",
 		    sys ? strerror(sys) : "", sys ? ")" : "");
 		return -1;
 	}
 	if (version > DIARY_SCHEMA_VERSION) {
-		diag_set(d, NULL, 0, 0, "'%s' was written by a newer k2diary "
+		diag_set(d, NULL, 0, 0, "'%.200s' was written by a newer k2diary "
 		    "(schema %ld, this one knows %d): not opened", path,
 		    version, DIARY_SCHEMA_VERSION);
 		return -1;
 	}
 	if (version < 0) {
 		diag_set(d, NULL, 0, 0,
-		    "'%s' is not a k2diary database (schema %ld)", path,
+		    "'%.200s' is not a k2diary database (schema %ld)", path,
 		    version);
 		return -1;
 	}
 	if (version == 0 && tables != 0) {
-		diag_set(d, NULL, 0, 0, "'%s' is not a k2diary database "
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a k2diary database "
 		    "(it has tables but no schema version)", path);
 		return -1;
 	}
@@ -528,7 +528,7 @@ diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
 	if (version > 0 && (query_int(dy->db, "SELECT count(*) FROM "
 	    "sqlite_master WHERE type = 'table' AND name = 'entry'",
 	    &tables) == -1 || tables != 1)) {
-		diag_set(d, NULL, 0, 0, "'%s' is not a k2diary database (it "
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a k2diary database (it "
 		    "has a schema version but no diary table)", path);
 		return -1;
 	}
@@ -550,14 +550,14 @@ diary_setup(struct diary *dy, const char *path, int memory, struct diag *d)
 	ok = sqlite3_step(st) == SQLITE_ROW;
 	mode = ok ? sqlite3_column_text(st, 0) : NULL;
 	if (mode == NULL) {
-		diag_set(d, NULL, 0, 0, "cannot set up '%s': %s", path,
+		diag_set(d, NULL, 0, 0, "cannot set up '%.200s': %s", path,
 		    sqlite3_errmsg(dy->db));
 		sqlite3_finalize(st);
 		return -1;
 	}
 	if (strcmp((const char *)mode, memory ? "memory" : "wal") != 0) {
 		diag_set(d, NULL, 0, 0,
-		    "cannot set up '%s': journal mode is '%s', not 'wal'",
+		    "cannot set up '%.200s': journal mode is '%.200s', not 'wal'",
 		    path, (const char *)mode);
 		sqlite3_finalize(st);
 		return -1;
@@ -568,7 +568,7 @@ diary_setup(struct diary *dy, const char *path, int memory, struct diag *d)
 		goto fail;
 	return 0;
 fail:
-	diag_set(d, NULL, 0, 0, "cannot set up '%s': %s", path,
+	diag_set(d, NULL, 0, 0, "cannot set up '%.200s': %s", path,
 	    sqlite3_errmsg(dy->db));
 	return -1;
 }
@@ -588,7 +588,7 @@ diary_migrate(struct diary *dy, const char *path, struct diag *d)
 		goto fail;
 	if (version > DIARY_SCHEMA_VERSION) {
 		sqlite3_exec(dy->db, "ROLLBACK", NULL, NULL, NULL);
-		diag_set(d, NULL, 0, 0, "'%s' was written by a newer k2diary "
+		diag_set(d, NULL, 0, 0, "'%.200s' was written by a newer k2diary "
 		    "(schema %ld, this one knows %d): not opened", path,
 		    version, DIARY_SCHEMA_VERSION);
 		return -1;
@@ -601,7 +601,7 @@ diary_migrate(struct diary *dy, const char *path, struct diag *d)
 		goto fail;
 	return 0;
 fail:
-	diag_set(d, NULL, 0, 0, "cannot update '%s' to schema %d: %s", path,
+	diag_set(d, NULL, 0, 0, "cannot update '%.200s' to schema %d: %s", path,
 	    DIARY_SCHEMA_VERSION, sqlite3_errmsg(dy->db));
 	if (!sqlite3_get_autocommit(dy->db))
 		sqlite3_exec(dy->db, "ROLLBACK", NULL, NULL, NULL);
@@ -648,7 +648,7 @@ diary_open(const char *path, struct diag *d)
 	flags |= SQLITE_OPEN_NOFOLLOW;
 #endif
 	if (sqlite3_open_v2(path, &dy->db, flags, NULL) != SQLITE_OK) {
-		diag_set(d, NULL, 0, 0, "cannot open '%s': %s", path,
+		diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", path,
 		    dy->db != NULL ? sqlite3_errmsg(dy->db) : "out of memory");
 		goto fail;
 	}
@@ -658,7 +658,7 @@ diary_open(const char *path, struct diag *d)
 	 * and -shm files that a read-only connection cannot remove.
 	 */
 	if (sqlite3_db_readonly(dy->db, "main") == 1) {
-		diag_set(d, NULL, 0, 0, "'%s' is read-only (the file and its "
+		diag_set(d, NULL, 0, 0, "'%.200s' is read-only (the file and its "
 		    "folder must be writable): not opened", path);
 		goto fail;
 	}
@@ -679,7 +679,7 @@ diary_open(const char *path, struct diag *d)
 		if (sqlite3_prepare_v3(dy->db, stmt_sql[i], -1,
 		    SQLITE_PREPARE_PERSISTENT, &dy->st[i], NULL) != SQLITE_OK) {
 			diag_set(d, NULL, 0, 0,
-			    "'%s' is not a k2diary database: %s", path,
+			    "'%.200s' is not a k2diary database: %s", path,
 			    sqlite3_errmsg(dy->db));
 			goto fail;
 		}
@@ -1026,13 +1026,13 @@ diary_backup(struct diary *dy, const char *dest, struct diag *d)
 	int fd, rc;
 
 	if (access(dest, F_OK) == 0) {
-		diag_set(d, NULL, 0, 0, "'%s' exists: not overwritten; "
+		diag_set(d, NULL, 0, 0, "'%.200s' exists: not overwritten; "
 		    "choose a new name", dest);
 		return -1;
 	}
 	tmp = xasprintf("%s.tmp-XXXXXX", dest);
 	if ((fd = mkstemp(tmp)) == -1) {
-		diag_set(d, NULL, 0, 0, "cannot write '%s': %s", dest,
+		diag_set(d, NULL, 0, 0, "cannot write '%.200s': %s", dest,
 		    strerror(errno));
 		free(tmp);
 		return -1;
@@ -1056,7 +1056,7 @@ diary_backup(struct diary *dy, const char *dest, struct diag *d)
 		rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL,
 		    NULL, NULL);
 	if (rc != SQLITE_OK) {
-		diag_set(d, NULL, 0, 0, "cannot back up to '%s': %s", dest,
+		diag_set(d, NULL, 0, 0, "cannot back up to '%.200s': %s", dest,
 		    out != NULL ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
 		sqlite3_close(out);
 		unlink(tmp);
@@ -1066,7 +1066,7 @@ diary_backup(struct diary *dy, const char *dest, struct diag *d)
 	sqlite3_close(out);
 	/* link() fails if dest appeared meanwhile: still never overwritten. */
 	if (link(tmp, dest) == -1) {
-		diag_set(d, NULL, 0, 0, "cannot write '%s': %s", dest,
+		diag_set(d, NULL, 0, 0, "cannot write '%.200s': %s", dest,
 		    strerror(errno));
 		unlink(tmp);
 		free(tmp);

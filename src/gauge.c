@@ -11,6 +11,7 @@
 #include "entry.h"
 #include "food.h"
 #include "gauge.h"
+#include "text.h"
 
 /*
  * Sums of decimal values carry round-off (0.2 + 8.2 + 7.6 is
@@ -132,32 +133,9 @@ sbuf_add(struct sbuf *sb, const char *s)
 static void
 sbuf_number(struct sbuf *sb, double v, int decimals)
 {
-	char digits[32], c;
-	long long r, scale;
-	size_t i, n;
+	char num[48];
 
-	scale = decimals > 0 ? 10 : 1;
-	if (!isfinite(v) || fabs(v) * scale >= 9e18) {
-		sbuf_add(sb, "?");
-		return;
-	}
-	r = llround(v * scale);
-	if (r < 0) {
-		sbuf_add(sb, "-");
-		r = -r;
-	}
-	snprintf(digits, sizeof digits, "%lld", r / scale);
-	n = strlen(digits);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			sbuf_add(sb, ",");
-		sbuf_addn(sb, digits + i, 1);
-	}
-	if (decimals > 0) {
-		c = (char)('0' + r % scale);
-		sbuf_add(sb, ".");
-		sbuf_addn(sb, &c, 1);
-	}
+	sbuf_add(sb, text_number(num, sizeof num, v, decimals));
 }
 
 /* Append a limit: one decimal, without a trailing ".0" ("20", "22.5", "16,100"). */
@@ -252,6 +230,8 @@ warning_fill(struct gauge_warning *w, enum nutrient k, bool week, long day,
 	}
 	if (top->n > 0)
 		sbuf_add(&sb, ")");
+	/* Names come from the diary: never let one drive a terminal. */
+	text_inert(w->message);
 }
 
 /* Append a warning unless the list is full. */

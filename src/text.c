@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* UTF-8 text: validation, display width, folding for search, padding. */
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -233,6 +235,60 @@ text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad)
 	while (pad && w < cols && o + 1 < len) {
 		buf[o++] = ' ';
 		w++;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Replace control characters with '?' in place. */
+char *
+text_inert(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = r;
+
+	while (*r != '\0') {
+		if (*r < 0x20 || *r == 0x7f) {
+			*w++ = '?';
+			r++;
+		} else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f) {
+			*w++ = '?';	/* a C1 control, two bytes in UTF-8 */
+			r += 2;
+		} else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* A number with thousands separators and 0 or 1 decimals. */
+char *
+text_number(char *buf, size_t len, double v, int decimals)
+{
+	char digits[32];
+	long long r, scale = decimals > 0 ? 10 : 1;
+	size_t i, n, o = 0;
+
+	if (len == 0)
+		return buf;
+	if (!isfinite(v) || fabs(v) * (double)scale >= 9e18) {
+		snprintf(buf, len, "?");
+		return buf;
+	}
+	r = llround(v * (double)scale);
+	if (r < 0 && o + 1 < len) {
+		buf[o++] = '-';
+		r = -r;
+	}
+	snprintf(digits, sizeof digits, "%lld", r / scale);
+	n = strlen(digits);
+	for (i = 0; i < n && o + 2 < len; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	if (decimals > 0 && o + 3 < len) {
+		buf[o++] = '.';
+		buf[o++] = (char)('0' + r % scale);
 	}
 	buf[o] = '\0';
 	return buf;

@@ -243,21 +243,7 @@ ui_hline(WINDOW *w, int y, int x, int width)
 char *
 ui_thousands(char *buf, size_t len, double v)
 {
-	char tmp[48];
-	long long n = llround(v);
-	size_t i, o = 0, digits;
-
-	snprintf(tmp, sizeof tmp, "%lld", n < 0 ? -n : n);
-	digits = strlen(tmp);
-	if (n < 0 && o + 1 < len)
-		buf[o++] = '-';
-	for (i = 0; tmp[i] != '\0' && o + 2 < len; i++) {
-		if (i > 0 && (digits - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = tmp[i];
-	}
-	buf[o] = '\0';
-	return buf;
+	return text_number(buf, len, v, 0);
 }
 
 /* Draw the screen for the state. */
