@@ -240,23 +240,26 @@ text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad)
 	return buf;
 }
 
-/* Replace control characters with '?' in place. */
+/* Replace control characters and broken UTF-8 with '?' in place. */
 char *
 text_inert(char *s)
 {
-	unsigned char *r = (unsigned char *)s, *w = r;
+	size_t len = strlen(s), r = 0, w = 0, n;
+	uint32_t cp;
 
-	while (*r != '\0') {
-		if (*r < 0x20 || *r == 0x7f) {
-			*w++ = '?';
-			r++;
-		} else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f) {
-			*w++ = '?';	/* a C1 control, two bytes in UTF-8 */
-			r += 2;
-		} else
-			*w++ = *r++;
+	while (r < len) {
+		n = text_decode(s + r, len - r, &cp);
+		if (n == 0 || is_control(cp)) {
+			/* A cut or bad sequence, or a C0, DEL or C1 control. */
+			s[w++] = '?';
+			r += n == 0 ? 1 : n;
+		} else {
+			memmove(s + w, s + r, n);
+			w += n;
+			r += n;
+		}
 	}
-	*w = '\0';
+	s[w] = '\0';
 	return s;
 }
 
