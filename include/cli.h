@@ -55,11 +55,25 @@ struct cli_ctx {
 
 /* Run a parsed command line; returns the exit status. */
 int cli_run(const struct cli_opts *o);
+enum cli_load {
+	CLI_LOAD_NOTHING,	/* defaults only (check FILE) */
+	CLI_LOAD_ALL,		/* config and catalogue */
+	CLI_LOAD_LATER		/* config; the catalogue when it may wait */
+};
+
 /*
- * Load the config and (when catalogue) the catalogue, read the clock and
- * --date. Returns an exit status; errors are printed. Release either way.
+ * Load the config and the catalogue, read the clock and --date. With
+ * CLI_LOAD_LATER the catalogue is left for cli_load_catalogue when it is
+ * the built-in one or a file that loaded cleanly before with the same
+ * size and time. Returns an exit status; errors are printed. Release
+ * either way.
  */
-int cli_load(struct cli_ctx *, const struct cli_opts *, bool catalogue);
+int cli_load(struct cli_ctx *, const struct cli_opts *, enum cli_load);
+/*
+ * Load a catalogue that cli_load left for later; 0, or -1 with the messages
+ * in *errors (caller frees; NULL when there are none).
+ */
+int cli_load_catalogue(struct cli_ctx *, char **errors);
 /* Open the diary; 0, or -1 with the error in err (printed when err is NULL). */
 int cli_open_diary(struct cli_ctx *, char *err, size_t errlen);
 void cli_release(struct cli_ctx *);

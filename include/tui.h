@@ -98,9 +98,14 @@ struct tui_cmd {
 	struct tui_undo	 undo;		/* UNDO: the record, owned by the cmd */
 };
 
-/* One of the recent foods under 1 ... 9: the food and its last amount. */
+/*
+ * One of the recent foods under 1 ... 9: the food and its last amount.
+ * food is NULL while the catalogue is still loading, or when the food is
+ * no longer in it.
+ */
 struct tui_recent {
 	const struct food *food;
+	char		 id[CATALOGUE_ID_MAX + 1];
 	char		 amount[TUI_LINE_MAX];	/* "2 slice" */
 };
 
@@ -118,6 +123,7 @@ struct tui_view {
 	size_t		 n_recent;
 	double		 history[TUI_HISTORY];	/* rich servings, oldest first */
 	long		 history_start[TUI_HISTORY];
+	bool		 history_ready;	/* loaded when the week view opens */
 	struct entry	 last_entry;	/* the last entry logged, for '.' */
 	bool		 has_last;
 };

@@ -14,7 +14,7 @@
 #include "ui.h"
 #include "util.h"
 
-#define RECENT_SCAN 200		/* entries looked at for the recent foods */
+#define RECENT_SCAN 60		/* entries looked at for the recent foods */
 #define TICK_MS 1000		/* how often to look for other writers */
 
 struct app {
@@ -52,11 +52,10 @@ static void
 view_load(struct app *a)
 {
 	struct tui_view *v = &a->view;
-	struct entry_list week, recent, prev, hist;
+	struct entry_list week, recent, prev;
 	struct diag d;
-	long ws = date_week_start(a->s.day, a->x->cf.week_start), hs;
-	size_t i, j, k;
-	struct gauge *g;
+	long ws = date_week_start(a->s.day, a->x->cf.week_start);
+	size_t i, j;
 
 	view_release(v);
 	v->today = a->x->today;
@@ -64,7 +63,6 @@ view_load(struct app *a)
 	entry_list_init(&week);
 	entry_list_init(&recent);
 	entry_list_init(&prev);
-	entry_list_init(&hist);
 	if (diary_range(a->x->diary, ws, ws + 6, &week, &d) != 0)
 		report(a, &d);
 	gauge_week(&a->x->cf, ws, week.v, week.n, &v->gauge);
@@ -74,54 +72,78 @@ view_load(struct app *a)
 			entry_list_push(&v->entries, &week.v[i]);
 	}
 	v->prev_day_entries = 0;
-	if (diary_range(a->x->diary, a->s.day - 1, a->s.day - 1, &prev,
-	    &d) == 0)
+	if (a->s.day - 1 >= ws) {
+		/* The day before is in the week already read. */
+		for (i = 0; i < week.n; i++)
+			v->prev_day_entries += week.v[i].day == a->s.day - 1;
+	} else if (diary_range(a->x->diary, a->s.day - 1, a->s.day - 1,
+	    &prev, &d) == 0)
 		v->prev_day_entries = prev.n;
 	/* The nine most recent distinct foods, with their last amounts. */
 	v->n_recent = 0;
 	if (diary_recent(a->x->diary, RECENT_SCAN, &recent, &d) != 0)
 		report(a, &d);
 	for (i = 0; i < recent.n && v->n_recent < TUI_RECENT; i++) {
+		struct tui_recent *r = &v->recent[v->n_recent];
+		/* Before the catalogue is loaded only the id is known. */
 		const struct food *f = catalogue_find(&a->x->cat,
 		    recent.v[i].food_id);
-		if (f == NULL)
+		if (f == NULL && a->x->cat_loaded)
 			continue;
 		for (j = 0; j < v->n_recent; j++)
-			if (v->recent[j].food == f)
+			if (strcmp(v->recent[j].id, recent.v[i].food_id) == 0)
 				break;
 		if (j < v->n_recent)
 			continue;
-		v->recent[v->n_recent].food = f;
-		entry_amount_text(&recent.v[i], v->recent[v->n_recent].amount,
-		    sizeof v->recent[v->n_recent].amount);
+		r->food = f;
+		snprintf(r->id, sizeof r->id, "%s", recent.v[i].food_id);
+		entry_amount_text(&recent.v[i], r->amount, sizeof r->amount);
 		v->n_recent++;
 	}
 	if (recent.n > 0) {
 		entry_copy(&v->last_entry, &recent.v[0]);
 		v->has_last = true;
 	}
-	/* K2-rich servings of the last weeks, for the week view. */
-	hs = date_week_start(a->s.day, a->x->cf.week_start) -
-	    7L * (TUI_HISTORY - 1);
-	g = xmalloc(sizeof *g);
-	if (diary_range(a->x->diary, hs, ws + 6, &hist, &d) == 0) {
-		for (k = 0, j = 0; k < TUI_HISTORY; k++) {
-			long s0 = hs + 7L * (long)k;
-			size_t first = j;
-			while (j < hist.n && hist.v[j].day < s0 + 7)
-				j++;
-			gauge_week(&a->x->cf, s0, hist.v + first, j - first, g);
-			v->history[k] = g->rich_servings;
-			v->history_start[k] = s0;
-		}
-	}
-	free(g);
+	v->history_ready = false;
 	entry_list_release(&week);
 	entry_list_release(&recent);
 	entry_list_release(&prev);
-	entry_list_release(&hist);
 	tui_view_changed(&a->s, &a->env);
 	diary_data_version(a->x->diary, &a->data_version, &d);
+}
+
+/* K2-rich servings of the last weeks: only the week view needs them. */
+static void
+history_load(struct app *a)
+{
+	struct tui_view *v = &a->view;
+	struct entry_list hist;
+	struct diag d;
+	struct gauge *g;
+	long ws = date_week_start(a->s.day, a->x->cf.week_start);
+	long hs = ws - 7L * (TUI_HISTORY - 1), s0;
+	size_t j = 0, k, first;
+
+	if (v->history_ready)
+		return;
+	entry_list_init(&hist);
+	if (diary_range(a->x->diary, hs, ws + 6, &hist, &d) != 0) {
+		report(a, &d);
+		return;
+	}
+	g = xmalloc(sizeof *g);
+	for (k = 0; k < TUI_HISTORY; k++) {
+		s0 = hs + 7L * (long)k;
+		first = j;
+		while (j < hist.n && hist.v[j].day < s0 + 7)
+			j++;
+		gauge_week(&a->x->cf, s0, hist.v + first, j - first, g);
+		v->history[k] = g->rich_servings;
+		v->history_start[k] = s0;
+	}
+	free(g);
+	entry_list_release(&hist);
+	v->history_ready = true;
 }
 
 /* Give the picker how often and how recently each food was logged. */
@@ -255,6 +277,8 @@ outside_change(struct app *a)
 static void
 draw(struct app *a)
 {
+	if (a->s.screen == TUI_SCREEN_WEEK)
+		history_load(a);
 	ui_size(&a->env.rows, &a->env.cols);
 	ui_draw(&a->s, &a->env);
 }
@@ -266,7 +290,7 @@ app_run(struct cli_ctx *x)
 	struct app *a = xcalloc(1, sizeof *a);
 	struct tui_keyev k;
 	struct tui_cmd c;
-	char err[1100];
+	char err[1100], *errors;
 	unsigned r;
 	int sig;
 
@@ -295,7 +319,24 @@ app_run(struct cli_ctx *x)
 	entry_list_init(&a->view.entries);
 	view_load(a);
 	draw(a);
-	/* The picker's index is not needed for the first frame. */
+	/*
+	 * Neither the catalogue nor the picker's index is needed for the
+	 * first frame: the entries carry their own nutrients.
+	 */
+	if (cli_load_catalogue(x, &errors) != 0) {
+		/* A file on record changed without a new size or time. */
+		ui_close();
+		util_set_fatal_hook(NULL);
+		fputs(errors != NULL ? errors : "", stderr);
+		free(errors);
+		tui_release(&a->s);
+		view_release(&a->view);
+		free(a);
+		return EXIT_ERROR;
+	}
+	free(errors);
+	view_load(a);
+	draw(a);
 	index_build(a);
 	for (;;) {
 		k = ui_getkey(TICK_MS);

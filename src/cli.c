@@ -173,38 +173,153 @@ exists(const char *path)
 	return stat(path, &st) == 0 || errno != ENOENT;
 }
 
+/*
+ * The catalogue file in use besides the built-in one (--foods, or the
+ * user's foods.yaml when it exists), or NULL. Caller frees.
+ */
+static char *
+catalogue_path(const struct cli_ctx *x)
+{
+	char *path;
+
+	if (x->o->foods != NULL)
+		return xstrdup(x->o->foods);
+	path = xdg_path("XDG_CONFIG_HOME", ".config", "foods.yaml");
+	if (path != NULL && !exists(path)) {
+		free(path);
+		path = NULL;
+	}
+	return path;
+}
+
+/*
+ * The record of catalogue files that loaded without an error, by path,
+ * size and modification time: $XDG_CACHE_HOME/k2diary/checked. A file on
+ * record may be parsed after the first frame; any other is parsed before
+ * the terminal is touched, so its errors print as usual.
+ */
+static char *
+checked_path(void)
+{
+	return xdg_path("XDG_CACHE_HOME", ".cache", "checked");
+}
+
+static void
+checked_key(const struct stat *st, const char *path, char *buf, size_t len)
+{
+	snprintf(buf, len, "%lld %lld %ld %s\n", (long long)st->st_size,
+	    (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec, path);
+}
+
+static bool
+checked(const char *path)
+{
+	struct stat st;
+	char key[1200], err[256], *rec, *buf;
+	size_t len;
+	bool found = false;
+
+	if ((rec = checked_path()) == NULL)
+		return false;
+	if (strlen(path) <= 1000 && stat(path, &st) == 0 &&
+	    util_read_file(rec, 1u << 20, &buf, &len, err, sizeof err) == 0) {
+		checked_key(&st, path, key, sizeof key);
+		found = strcmp(buf, key) == 0;
+		free(buf);
+	}
+	free(rec);
+	return found;
+}
+
+/* Put a file that loaded cleanly on record (best effort: a cache). */
+static void
+check_record(const char *path)
+{
+	struct stat st;
+	char key[1200], *rec, *tmp, *dir;
+	FILE *fp;
+
+	if (checked(path) || (rec = checked_path()) == NULL)
+		return;
+	if (stat(path, &st) != 0 || strlen(path) > 1000) {
+		free(rec);
+		return;
+	}
+	checked_key(&st, path, key, sizeof key);
+	/* ~/.cache, then ~/.cache/k2diary (XDG: private to the user). */
+	dir = xstrdup(rec);
+	*strrchr(dir, '/') = '\0';
+	*strrchr(dir, '/') = '\0';
+	mkdir(dir, 0700);
+	free(dir);
+	dir = xstrdup(rec);
+	*strrchr(dir, '/') = '\0';
+	mkdir(dir, 0700);
+	free(dir);
+	/* Newest record only: the file never grows past one line a path. */
+	tmp = xasprintf("%s.tmp", rec);
+	if ((fp = fopen(tmp, "w")) != NULL) {
+		fputs(key, fp);
+		if (fclose(fp) == 0)
+			rename(tmp, rec);
+	}
+	free(tmp);
+	free(rec);
+}
+
+/* Parse the catalogue(s) in use; errors are printed to errfp. */
 static int
-load_catalogue(struct cli_ctx *x)
+load_catalogue(struct cli_ctx *x, FILE *errfp)
 {
 	struct diag_list *dl = xmalloc(sizeof *dl);
 	struct catalogue user;
-	char *path;
+	char *path = catalogue_path(x);
 	int ret = 0;
 
 	diag_list_init(dl);
 	if (x->o->foods != NULL) {
-		ret = catalogue_load_file(&x->cat, x->o->foods, dl);
+		ret = catalogue_load_file(&x->cat, path, dl);
 	} else {
 		if (catalogue_load_builtin(&x->cat, dl) != 0)
 			ret = -1;
-		path = xdg_path("XDG_CONFIG_HOME", ".config", "foods.yaml");
-		if (ret == 0 && path != NULL && exists(path)) {
+		if (ret == 0 && path != NULL) {
 			if (catalogue_load_file(&user, path, dl) == 0)
 				catalogue_merge(&x->cat, &user);
 			else {
 				/* The messages borrow the file's name: print first. */
-				diag_print(dl, stderr);
+				diag_print(dl, errfp);
 				diag_list_init(dl);
 				catalogue_release(&user);
 				ret = -1;
 			}
 		}
-		free(path);
 	}
 	if (ret != 0)
-		diag_print(dl, stderr);
+		diag_print(dl, errfp);
+	else if (path != NULL)
+		check_record(path);
+	free(path);
 	free(dl);
-	x->cat_loaded = true;
+	x->cat_loaded = ret == 0;
+	return ret;
+}
+
+/* Load a catalogue that cli_load left for later; errors into *errors. */
+int
+cli_load_catalogue(struct cli_ctx *x, char **errors)
+{
+	size_t len;
+	FILE *fp;
+	int ret;
+
+	*errors = NULL;
+	if (x->cat_loaded)
+		return 0;
+	/* The screen is up: keep the messages until it is restored. */
+	if ((fp = open_memstream(errors, &len)) == NULL)
+		die("cannot keep messages: out of memory");
+	ret = load_catalogue(x, fp);
+	fclose(fp);
 	return ret;
 }
 
@@ -1368,8 +1483,8 @@ cli_run(const struct cli_opts *o)
 		return EXIT_OK;
 	}
 	/* check FILE validates that file alone; it needs nothing else. */
-	ret = cli_load(&x, o, !(strcmp(o->command, "check") == 0 &&
-	    o->nargs > 0));
+	ret = cli_load(&x, o, strcmp(o->command, "check") == 0 &&
+	    o->nargs > 0 ? CLI_LOAD_NOTHING : CLI_LOAD_ALL);
 	if (ret == EXIT_OK) {
 		for (i = 0; i < ARRAY_LEN(table); i++)
 			if (strcmp(table[i].name, o->command) == 0)
@@ -1381,16 +1496,27 @@ cli_run(const struct cli_opts *o)
 
 /* Load what every command needs: config, catalogue, today and --date. */
 int
-cli_load(struct cli_ctx *x, const struct cli_opts *o, bool catalogue)
+cli_load(struct cli_ctx *x, const struct cli_opts *o, enum cli_load what)
 {
+	char *path;
+	bool later;
+
 	memset(x, 0, sizeof *x);
 	x->o = o;
 	catalogue_init(&x->cat);
-	if (catalogue) {
-		if (load_config(x) != 0 || load_catalogue(x) != 0)
-			return EXIT_ERROR;
-	} else
+	if (what == CLI_LOAD_NOTHING)
 		config_defaults(&x->cf);
+	else if (load_config(x) != 0)
+		return EXIT_ERROR;
+	if (what == CLI_LOAD_LATER) {
+		/* The built-in catalogue is known good; a file must be on record. */
+		path = catalogue_path(x);
+		later = path == NULL || checked(path);
+		free(path);
+		if (!later && load_catalogue(x, stderr) != 0)
+			return EXIT_ERROR;
+	} else if (what == CLI_LOAD_ALL && load_catalogue(x, stderr) != 0)
+		return EXIT_ERROR;
 	x->now = (int64_t)time(NULL);
 	x->today = date_diary_day((time_t)x->now, x->cf.day_starts_min);
 	x->day = x->today;

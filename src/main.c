@@ -19,7 +19,8 @@ main(int argc, char **argv)
 	}
 	if (o.command == NULL && !o.help && !o.version) {
 		struct cli_ctx x;
-		int ret = cli_load(&x, &o, true);
+		/* The catalogue may wait until the first frame is drawn. */
+		int ret = cli_load(&x, &o, CLI_LOAD_LATER);
 		if (ret == EXIT_OK)
 			ret = app_run(&x);
 		cli_release(&x);

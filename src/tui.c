@@ -676,6 +676,12 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 			return TUI_REDRAW;
 		}
 		f = v->recent[ch - '1'].food;
+		if (f == NULL) {
+			status(s, true, "'%s' is not in the catalogue%s",
+			    v->recent[ch - '1'].id, env->cat->n == 0 ?
+			    " (it is still loading)" : "");
+			return TUI_REDRAW;
+		}
 		c.type = TUI_CMD_ADD;
 		c.food = f;
 		c.day = s->day;

@@ -171,7 +171,7 @@ recent_draw(WINDOW *w, int y, int cols, const struct tui_env *env)
 	snprintf(line, sizeof line, "again:");
 	for (i = 0; i < v->n_recent; i++) {
 		snprintf(item, sizeof item, "  %zu %s", i + 1,
-		    v->recent[i].food->id);
+		    v->recent[i].id);
 		strncat(line, item, sizeof line - strlen(line) - 1);
 	}
 	wattron(w, ui_attr(UI_DIM));
