@@ -109,6 +109,12 @@ endif
 	$(MAKE) lint check-layers
 	tests/run.sh $(CHECK_RUNS)
 
+# Benchmarks (not part of check): an -O2 build in build-bench/, then
+# tests/bench/run.sh prints one table and writes build/bench.json.
+bench: deps
+	$(MAKE) B=build-bench SANITIZE= CFLAGS="-O2 -g" all
+	K2DIARY=$(CURDIR)/build-bench/k2diary tests/bench/run.sh
+
 # The long mode: the crash loop kills the screen 200 times instead of 20.
 check-long:
 	K2_LONG=1 $(MAKE) check
@@ -166,6 +172,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/k2diary $(DESTDIR)$(MANDIR)/man1/k2diary.1
 
 clean:
-	rm -rf build build-asan build-fuzz k2diary
+	rm -rf build build-asan build-fuzz build-bench k2diary
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d)

@@ -444,7 +444,8 @@ amount_number(const char *text, double *out, const char **end)
 	const char *p;
 	double v;
 
-	if (scan_number(text, &v, &p) != NUMBER_OK)
+	/* 400 nines overflow to infinity: that is not a number either. */
+	if (scan_number(text, &v, &p) != NUMBER_OK || !isfinite(v))
 		return -1;
 	*out = v;
 	if (end != NULL)

@@ -200,6 +200,11 @@ date_parse_iso(const char *s, long *day)
 long
 date_week_start(long day, int week_start)
 {
+	/* As date_to_ymd: a damaged diary's day must not overflow. */
+	if (day < -1000000000L)
+		day = -1000000000L;
+	if (day > 1000000000L)
+		day = 1000000000L;
 	return day - (date_weekday(day) - week_start + 7) % 7;
 }
 
