@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Day numbers (proleptic Gregorian), weeks, diary days and DAY arguments. */
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -200,11 +201,9 @@ date_parse_iso(const char *s, long *day)
 long
 date_week_start(long day, int week_start)
 {
-	/* As date_to_ymd: a damaged diary's day must not overflow. */
-	if (day < -1000000000L)
-		day = -1000000000L;
-	if (day > 1000000000L)
-		day = 1000000000L;
+	/* A damaged diary's day must not overflow the subtraction. */
+	if (day < LONG_MIN / 2)
+		day = LONG_MIN / 2;
 	return day - (date_weekday(day) - week_start + 7) % 7;
 }
 
