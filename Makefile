@@ -152,7 +152,7 @@ check-layers:
 
 # Debian packages needed to build and test; installed only when missing.
 DEB_PKGS = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind
+           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind python3
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \

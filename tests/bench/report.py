@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+"""Turn the benchmark's raw samples into one table and the same as JSON.
+
+report.py RAWDIR OUT.json
+
+RAWDIR holds NAME.txt files (one sample a line: microseconds, KiB or
+instructions), NAME.skip files (the reason a figure is missing),
+query_plan.txt and machine.txt (KEY=VALUE lines). The rows are defined
+below: each names its samples, the floor it is compared with and its
+target. Nothing here fails on a missed target: the table says so.
+"""
+import json
+import os
+import statistics
+import sys
+
+US, KIB, IR = "us", "KiB", "Ir"
+
+# (kind, label, samples, unit, floor samples, target)
+# target: None; ("ratio", x): median <= x * floor; ("max", x): median <= x;
+# ("keys", med, worst): median <= med and max <= worst; ("worst", x):
+# max <= x; ("plan",): the query plan uses the index.
+ROWS = [
+    ("section", "Floors (built and measured in this run)"),
+    ("row", "exec of a program that does nothing", "exec_floor", US, None,
+     None),
+    ("row", "F: bare ncurses, init + full 80x24 frame", "frame_floor.frame",
+     US, None, None),
+    ("row", "F + open the diary + weekly query", "frame_db_floor.frame", US,
+     "frame_floor.frame", None),
+    ("row", "commit: 100-byte append + fdatasync", "commit_floor", US, None,
+     None),
+    ("row", "key to redraw, bare ncurses", "frame_floor.keys", US, None,
+     None),
+    ("row", "quit key to exit, bare ncurses", "frame_floor.quit", US, None,
+     None),
+    ("section", "Start-up to the first complete frame, ten-year diary "
+                "(catalogue on record: parsed after the frame)"),
+    ("row", "shipped catalogue (built-in)", "start_shipped.frame", US,
+     "frame_floor.frame", ("ratio", 1.5)),
+    ("row", "60 foods", "start_60.frame", US, "frame_floor.frame", None),
+    ("row", "1,000 foods", "start_1k.frame", US, "frame_floor.frame", None),
+    ("row", "10,000 foods", "start_10k.frame", US, "frame_floor.frame",
+     ("ratio", 2)),
+    ("row", "100,000 foods", "start_100k.frame", US, "frame_floor.frame",
+     ("ratio", 3)),
+    ("row", "peak RSS at first frame, shipped", "start_shipped.rss", KIB,
+     "frame_floor.rss", ("max", 6 * 1024)),
+    ("row", "peak RSS at first frame, 10,000 foods", "start_10k.rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "peak RSS at first frame, 100,000 foods", "start_100k.rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "to ready for keys (catalogue, index), shipped",
+     "start_shipped.ready", US, "frame_floor.frame", None),
+    ("row", "to ready for keys, 10,000 foods", "pick_10k.ready", US,
+     "frame_floor.frame", None),
+    ("row", "to ready for keys, 100,000 foods", "pick_100k.ready", US,
+     "frame_floor.frame", None),
+    ("row", "peak RSS when ready, shipped", "start_shipped.ready_rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "peak RSS when ready, 10,000 foods", "pick_10k.ready_rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "peak RSS when ready, 100,000 foods", "pick_100k.ready_rss",
+     KIB, "frame_floor.rss", None),
+    ("section", "Start-up with a new catalogue file (parsed before the "
+                "first frame)"),
+    ("row", "60 foods", "start_60_new.frame", US, "frame_floor.frame", None),
+    ("row", "1,000 foods", "start_1k_new.frame", US, "frame_floor.frame",
+     None),
+    ("row", "10,000 foods", "start_10k_new.frame", US, "frame_floor.frame",
+     None),
+    ("row", "100,000 foods", "start_100k_new.frame", US, "frame_floor.frame",
+     None),
+    ("row", "peak RSS at first frame, 100,000 foods", "start_100k_new.rss",
+     KIB, "frame_floor.rss", None),
+    ("section", "Picker: keystroke to updated screen (filter + redraw)"),
+    ("row", "keystroke, 10,000 foods", "pick_10k.keys", US,
+     "frame_floor.keys", ("keys", 1000, 3000)),
+    ("row", "keystroke, 100,000 foods", "pick_100k.keys", US,
+     "frame_floor.keys", ("worst", 16000)),
+    ("row", "open the picker (a), 10,000 foods", "pick_10k.open", US, None,
+     None),
+    ("row", "open the picker (a), 100,000 foods", "pick_100k.open", US,
+     None, None),
+    ("row", "filter alone (search_run), 10,000 foods", "search_10k", US,
+     None, None),
+    ("row", "filter alone (search_run), 100,000 foods", "search_100k", US,
+     None, None),
+    ("section", "Diary"),
+    ("row", "weekly gauge query (range + gauge), per call", "gauge", US, None,
+     ("max", 50)),
+    ("row", "weekly query alone (diary_range), per call", "range", US,
+     None, None),
+    ("row", "weekly query plan uses the index", "plan", None, None,
+     ("plan",)),
+    ("row", "log one entry (diary_add, synchronous=FULL)", "add_core", US,
+     "commit_floor", ("ratio", 1.5)),
+    ("row", "quit key to exit (shipped, ten-year)", "start_shipped.quit", US,
+     "frame_floor.quit", ("max", 2000)),
+    ("row", "quit key to terminal restored (last byte)",
+     "start_shipped.restored", US, "frame_floor.restored", None),
+    ("section", "Whole processes"),
+    ("row", "k2diary week (ten-year diary)", "cli_week", US, "exec_floor",
+     None),
+    ("row", "k2diary add (ten-year diary)", "cli_add", US, "exec_floor",
+     None),
+    ("row", "k2diary foods QUERY, 10,000 foods", "cli_foods_10k", US,
+     "fzf_10k", None),
+    ("row", "k2diary foods QUERY, 100,000 foods", "cli_foods_100k", US,
+     "fzf_100k", None),
+    ("section", "Peers (ratio column: ours / theirs below the peer rows)"),
+    ("row", "fzf --filter QUERY, 10,000 names", "fzf_10k", US, "exec_floor",
+     None),
+    ("row", "fzf --filter QUERY, 100,000 names", "fzf_100k", US,
+     "exec_floor", None),
+    ("row", "ncdu first frame (small folder)", "ncdu.frame", US,
+     "frame_floor.frame", None),
+    ("row", "calcurse first frame (empty data)", "calcurse.frame", US,
+     "frame_floor.frame", None),
+    ("row", "ours: first frame shipped / ncdu", "start_shipped.frame", US,
+     "ncdu.frame", None),
+    ("row", "ours: first frame shipped / calcurse", "start_shipped.frame", US,
+     "calcurse.frame", None),
+    ("row", "ours: picker keystroke 10k / fzf 10k", "pick_10k.keys", US,
+     "fzf_10k", None),
+    ("row", "ours: picker keystroke 100k / fzf 100k", "pick_100k.keys", US,
+     "fzf_100k", None),
+    ("section", "Instruction counts (callgrind; do not drift with noise)"),
+    ("row", "F: exec to first frame", "ir_floor", IR, None, None),
+    ("row", "start-up to first frame, shipped", "ir_start_shipped", IR,
+     "ir_floor", None),
+    ("row", "start-up to first frame, 10,000 foods", "ir_start_10k", IR,
+     "ir_floor", None),
+    ("row", "start-up to first frame, 100,000 foods", "ir_start_100k", IR,
+     "ir_floor", None),
+    ("row", "start-up to first frame, 100,000 foods, new file",
+     "ir_start_100k_new", IR, "ir_floor", None),
+    ("row", "one picker keystroke, 10,000 foods", "ir_key_10k", IR,
+     "ir_search_10k", None),
+    ("row", "filter alone (search_run), 10,000 foods", "ir_search_10k", IR,
+     None, None),
+]
+
+
+def load(raw, name):
+    """Samples of name, or (None, reason)."""
+    path = os.path.join(raw, name + ".txt")
+    skip = os.path.join(raw, name.split(".")[0] + ".skip")
+    if os.path.exists(path):
+        with open(path) as f:
+            v = [float(x) for x in f.read().split() if x.strip()]
+        if v:
+            return v, None
+    if os.path.exists(skip):
+        with open(skip) as f:
+            return None, f.read().strip() or "not run"
+    return None, "not measured"
+
+
+def fmt(v, unit):
+    if v is None:
+        return "-"
+    if unit == US:
+        if v >= 1e6:
+            return "%.2f s" % (v / 1e6)
+        if v >= 1000:
+            return "%.2f ms" % (v / 1000)
+        return "%.1f us" % v
+    if unit == KIB:
+        return "%.1f MiB" % (v / 1024)
+    if unit == IR:
+        if v >= 1e9:
+            return "%.2f G" % (v / 1e9)
+        if v >= 1e6:
+            return "%.2f M" % (v / 1e6)
+        return "%.0f k" % (v / 1e3)
+    return "%g" % v
+
+
+def target_text(t, unit):
+    if t is None:
+        return ""
+    if t[0] == "ratio":
+        return "<= %g x floor" % t[1]
+    if t[0] == "max":
+        return "<= %s" % fmt(t[1], unit)
+    if t[0] == "keys":
+        return "med <= %s, max <= %s" % (fmt(t[1], unit), fmt(t[2], unit))
+    if t[0] == "worst":
+        return "max <= %s" % fmt(t[1], unit)
+    if t[0] == "plan":
+        return "uses index"
+    return ""
+
+
+def main(argv):
+    raw, out = argv[1], argv[2]
+    machine = {}
+    mpath = os.path.join(raw, "machine.txt")
+    if os.path.exists(mpath):
+        with open(mpath) as f:
+            for line in f:
+                if "=" in line:
+                    k, v = line.rstrip("\n").split("=", 1)
+                    machine[k] = v
+    plan = ""
+    ppath = os.path.join(raw, "query_plan.txt")
+    if os.path.exists(ppath):
+        with open(ppath) as f:
+            plan = f.read().strip()
+    uses_index = "USING INDEX entry_day" in plan or \
+        "USING COVERING INDEX" in plan
+    rows, lines = [], []
+    head = ("measurement", "median", "min", "max", "floor", "ratio",
+            "target", "met?")
+    widths = [44, 10, 10, 10, 10, 7, 24, 4]
+
+    def emit(cells):
+        lines.append("  ".join(
+            (c.ljust(w) if i in (0, 6) else c.rjust(w))
+            for i, (c, w) in enumerate(zip(cells, widths))).rstrip())
+
+    emit(head)
+    emit(["-" * w for w in widths])
+    for r in ROWS:
+        if r[0] == "section":
+            lines.append("")
+            lines.append(r[1])
+            rows.append({"section": r[1]})
+            continue
+        _, label, name, unit, floor_name, target = r
+        rec = {"measurement": label, "samples_name": name, "unit": unit,
+               "target": target_text(target, unit)}
+        if name == "plan":
+            met = uses_index if plan else None
+            rec.update({"plan": plan, "met": met})
+            emit([label, "", "", "", "", "", rec["target"],
+                  "-" if met is None else ("yes" if met else "NO")])
+            rows.append(rec)
+            continue
+        v, why = load(raw, name)
+        if v is None:
+            rec.update({"missing": why, "met": None})
+            lines.append("  ".join([label.ljust(widths[0]), why])
+                         + ("   (target %s)" % rec["target"]
+                            if target else ""))
+            rows.append(rec)
+            continue
+        med, lo, hi = statistics.median(v), min(v), max(v)
+        fmed, ratio = None, None
+        if floor_name is not None:
+            fv, _ = load(raw, floor_name)
+            if fv is not None:
+                fmed = statistics.median(fv)
+                ratio = med / fmed if fmed > 0 else None
+        met = None
+        if target is not None:
+            if target[0] == "ratio":
+                met = None if ratio is None else ratio <= target[1]
+            elif target[0] == "max":
+                met = med <= target[1]
+            elif target[0] == "keys":
+                met = med <= target[1] and hi <= target[2]
+            elif target[0] == "worst":
+                met = hi <= target[1]
+        rec.update({"median": med, "min": lo, "max": hi, "n": len(v),
+                    "floor_name": floor_name, "floor": fmed,
+                    "ratio": ratio, "met": met})
+        rows.append(rec)
+        emit([label, fmt(med, unit), fmt(lo, unit), fmt(hi, unit),
+              fmt(fmed, unit) if fmed is not None else
+              ("-" if floor_name is None else "n/a"),
+              ("%.2f" % ratio) if ratio is not None else "-",
+              rec["target"],
+              "-" if met is None else ("yes" if met else "NO")])
+    lines.append("")
+    lines.append("Weekly query plan: " + (plan.replace("\n", " | ")
+                                           if plan else "(not available)"))
+    if machine:
+        lines.append("Machine: " + "; ".join(
+            "%s %s" % (k, v) for k, v in machine.items()))
+    text = "\n".join(lines)
+    print(text)
+    data = {"machine": machine, "query_plan": plan, "rows": rows,
+            "table": text}
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with open(out, "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

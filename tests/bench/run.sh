@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: ISC
+# The benchmark suite (make bench): builds its helpers, generates its data,
+# measures k2diary against floors and peers built and measured in the same
+# run, prints one table and writes it as JSON to build/bench.json.
+# Timings are reported, never asserted. See tests/bench/README.md.
+#
+# Environment: K2DIARY (the -O2 binary; its folder must hold libcore.a),
+# BENCH_RUNS (15), BENCH_SLOW_RUNS (5: runs with 100,000 foods and the
+# picker), BENCH_SETTLE_MS (30), BENCH_SEED, BENCH_NO_INSTALL=1 (do not
+# apt-get the peers), BENCH_CALLGRIND_100K=0 (do not count the start-up
+# with 100,000 foods under callgrind: about a minute), BENCH_JSON
+# (build/bench.json).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+K2DIARY=${K2DIARY:-$root/build-bench/k2diary}
+B=$(cd "$(dirname "$K2DIARY")" && pwd)
+RUNS=${BENCH_RUNS:-15}
+SLOW=${BENCH_SLOW_RUNS:-5}
+SETTLE=${BENCH_SETTLE_MS:-30}
+SEED=${BENCH_SEED:-20240229}
+JSON=${BENCH_JSON:-$root/build/bench.json}
+CC=${CC:-cc}
+PKG_CONFIG=${PKG_CONFIG:-pkg-config}
+QUERIES=(chick gouda nat sal bre)
+data=$B/bench-data
+raw=$B/bench-raw
+cg=$raw/callgrind
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+[ -x "$K2DIARY" ] || die "no k2diary at $K2DIARY (run make bench)"
+[ -f "$B/libcore.a" ] || die "no libcore.a beside $K2DIARY"
+
+# Install a Debian package when its command is missing; false if it stays so.
+ensure() { # ensure COMMAND PACKAGE
+	command -v "$1" >/dev/null 2>&1 && return 0
+	[ "${BENCH_NO_INSTALL:-0}" = 1 ] && return 1
+	local sudo=
+	if [ "$(id -u)" != 0 ]; then
+		command -v sudo >/dev/null 2>&1 || return 1
+		sudo="sudo -n"
+	fi
+	say "installing $2"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" \
+	    >/dev/null 2>&1 ||
+	    { $sudo apt-get update -qq >/dev/null 2>&1 &&
+	      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	        "$2" >/dev/null 2>&1; }
+	command -v "$1" >/dev/null 2>&1
+}
+
+ensure python3 python3 || die "python3 is needed (apt-get install python3)"
+have_fzf=1 have_ncdu=1 have_calcurse=1 have_valgrind=1
+ensure fzf fzf || have_fzf=0
+ensure ncdu ncdu || have_ncdu=0
+ensure calcurse calcurse || have_calcurse=0
+ensure valgrind valgrind || have_valgrind=0
+
+rm -rf "$raw"
+mkdir -p "$data" "$raw" "$cg"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/k2diary-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+home=$tmp/home
+mkdir -p "$home"
+
+# --- the helpers -----------------------------------------------------------
+say "building the helpers into $B"
+std="-std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -O2 -g -Wall -Wextra"
+curses_cflags=$($PKG_CONFIG --cflags ncursesw | sed 's/-D_XOPEN_SOURCE=[^ ]*//g')
+curses_libs=$($PKG_CONFIG --libs ncursesw)
+sqlite_cflags=$($PKG_CONFIG --cflags sqlite3)
+sqlite_libs=$($PKG_CONFIG --libs sqlite3)
+yaml_libs=$($PKG_CONFIG --libs yaml-0.1)
+build() { # build OUT SOURCE [FLAGS...]
+	local out=$1 src=$2
+	shift 2
+	$CC $std -o "$B/$out" "$here/$src" "$@" ||
+	    die "cannot build $out"
+}
+build ptyrun ptyrun.c -lutil
+build proctime proctime.c
+build floor_exec floor_exec.c
+build floor_commit floor_commit.c
+build floor_frame floor_frame.c $curses_cflags $curses_libs
+build floor_frame_db floor_frame.c -DFLOOR_DB $curses_cflags $sqlite_cflags \
+    $curses_libs $sqlite_libs
+build bench_core bench_core.c -I"$root/include" "$B/libcore.a" $sqlite_libs \
+    $yaml_libs -lm
+
+# --- the data --------------------------------------------------------------
+say "generating the data (seed $SEED)"
+gen() { python3 "$here/gen.py" "$@"; }
+for n in 60 1000 10000 100000; do
+	f=$data/foods-$n.yaml
+	if [ ! -s "$f" ] || [ "$here/gen.py" -nt "$f" ] ||
+	    [ "$root/foods.yaml" -nt "$f" ] || [ ! -f "$f.seed-$SEED" ]; then
+		rm -f "$f".seed-*
+		gen foods "$root/foods.yaml" "$n" "$f" "$SEED" || die "gen failed"
+		gen names "$f" "$data/names-$n.txt"
+		HOME=$home "$K2DIARY" --foods "$f" check >/dev/null ||
+		    die "k2diary does not accept $f"
+		touch "$f.seed-$SEED"
+	fi
+done
+# The diary ends today: made anew each run, by k2diary itself.
+db=$data/ten-year.db
+rm -f "$db" "$db-wal" "$db-shm"
+HOME=$home "$K2DIARY" --db "$db" list >/dev/null || die "cannot create $db"
+gen diary "$root/foods.yaml" "$db" 10 12 "$SEED" >&2 || die "gen diary failed"
+
+# --- the machine -----------------------------------------------------------
+{
+	echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+	echo "cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
+	echo "cpus=$(nproc)"
+	echo "kernel=$(uname -sr)"
+	echo "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+	echo "fs_of_diary=$(stat -f -c %T "$data")"
+	echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "k2diary=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "cc=$($CC --version | head -1)"
+	echo "sqlite=$(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+	echo "runs=$RUNS, slow runs $SLOW, settle ${SETTLE} ms"
+} > "$raw/machine.txt"
+
+# --- how to measure ----------------------------------------------------------
+# pty NAME PTYRUN-ARGS...: runs ptyrun (appending to NAME.pty), then
+# pty_split NAME makes the samples NAME.frame, .rss, .ready, .ready_rss,
+# .keys, .open, .quit and .restored.
+pty_run() {
+	local name=$1
+	shift
+	"$B/ptyrun" -s "$SETTLE" -H "$home" "$@" >>"$raw/$name.pty" \
+	    2>>"$raw/$name.err" || say "$name: a run failed (see $raw/$name.err)"
+}
+pty_split() {
+	local name=$1 f=$raw/$1.pty
+	field() { sed -n "s/.* $1=\\([0-9.,-]*\\).*/\\1/p" "$f" | tr ',' '\n'; }
+	field frame_us >"$raw/$name.frame.txt"
+	field rss_kb >"$raw/$name.rss.txt"
+	field ready_us >"$raw/$name.ready.txt"
+	field ready_rss_kb >"$raw/$name.ready_rss.txt"
+	field keys_us >"$raw/$name.keys.txt"
+	field open_us >"$raw/$name.open.txt"
+	field quit_us >"$raw/$name.quit.txt"
+	field restored_us >"$raw/$name.restored.txt"
+	if [ ! -s "$raw/$name.frame.txt" ]; then
+		echo "failed: see build-bench/bench-raw/$name.err" >"$raw/$name.skip"
+	fi
+}
+pty() { pty_run "$@" && pty_split "$1"; }
+# proc NAME PROCTIME-ARGS...: whole-process samples NAME.
+proc() {
+	local name=$1
+	shift
+	"$B/proctime" -H "$home" "$@" >>"$raw/$name.txt" 2>>"$raw/$name.err" ||
+	    say "$name: a run failed (see $raw/$name.err)"
+}
+skip() { echo "$2" >"$raw/$1.skip"; }
+K2=("$K2DIARY" --db "$db")
+# k2diary parses a catalogue file after its first frame when the file is on
+# record as loaded cleanly before ($HOME/.cache/k2diary/checked: one file,
+# by path, size and time); any other file is parsed first. record FILE puts
+# FILE on record the way k2diary does, by loading it once.
+record() { HOME=$home "${K2[@]}" --foods "$1" list >/dev/null; }
+
+# --- floors ------------------------------------------------------------------
+say "floors"
+proc exec_floor -n "$RUNS" -- "$B/floor_exec"
+pty frame_floor -n "$RUNS" -m FLOOR-END -k t:abcde -q q -- "$B/floor_frame"
+pty frame_db_floor -n "$RUNS" -m FLOOR-END -q q -- "$B/floor_frame_db" "$db"
+"$B/floor_commit" "$data" $((RUNS * 2)) >"$raw/commit_floor.txt" ||
+    skip commit_floor "failed"
+
+# --- start-up ----------------------------------------------------------------
+say "start-up: shipped catalogue"
+pty start_shipped -n "$RUNS" -m "q quit" -q q -- "${K2[@]}"
+for n in 60 1000 10000 100000; do
+	case $n in
+	60) s=60 runs=$RUNS ;;
+	1000) s=1k runs=$RUNS ;;
+	10000) s=10k runs=$RUNS ;;
+	100000) s=100k runs=$SLOW ;;
+	esac
+	foods=$data/foods-$n.yaml
+	say "start-up: $n foods, on record"
+	record "$foods"
+	pty start_$s -n "$runs" -t 120000 -m "q quit" -- "${K2[@]}" --foods "$foods"
+	say "start-up: $n foods, new (parsed before the first frame)"
+	for i in $(seq "$runs"); do
+		rm -rf "$home/.cache"
+		pty_run start_${s}_new -t 120000 -m "q quit" -- \
+		    "${K2[@]}" --foods "$foods"
+	done
+	pty_split start_${s}_new
+done
+
+# --- the picker ----------------------------------------------------------------
+steps=(-k 'o:a|Find a food')
+for q in "${QUERIES[@]}"; do
+	steps+=(-k "t:$q" -k 'u:\x15')
+done
+for n in 10000 100000; do
+	s=$((n / 1000))k
+	say "picker: $n foods, ${#QUERIES[@]} queries typed a key at a time"
+	record "$data/foods-$n.yaml"
+	pty pick_$s -n "$SLOW" -t 120000 -m "q quit" "${steps[@]}" -- \
+	    "${K2[@]}" --foods "$data/foods-$n.yaml"
+	"$B/bench_core" search "$data/foods-$n.yaml" "$RUNS" "${QUERIES[@]}" \
+	    >"$raw/search_$s.txt" 2>"$raw/search_$s.err" || skip search_$s "failed"
+done
+
+# --- the diary -------------------------------------------------------------------
+say "diary: weekly query, logging"
+"$B/bench_core" gauge "$db" "$RUNS" 1000 >"$raw/gauge.txt" 2>"$raw/gauge.err" ||
+    skip gauge "failed: $(cat "$raw/gauge.err")"
+"$B/bench_core" gauge "$db" "$RUNS" 1000 range >"$raw/range.txt" \
+    2>"$raw/range.err" || skip range "failed: $(cat "$raw/range.err")"
+python3 - "$db" >"$raw/query_plan.txt" <<'EOF'
+import sqlite3, sys
+# The statement of diary_range (src/diary.c, ST_RANGE).
+sql = ("SELECT id, day, logged_at, food_id, food_name, serving, grams, "
+       "servings, quantity, k2_ug, mk4_ug, mk7_ug, mk_other_ug, k1_ug, "
+       "sat_fat_g, sodium_mg, kcal FROM entry WHERE day BETWEEN ?1 AND ?2 "
+       "ORDER BY day, id")
+con = sqlite3.connect(sys.argv[1])
+for row in con.execute("EXPLAIN QUERY PLAN " + sql, (0, 6)):
+    print(row[-1])
+EOF
+cp "$db" "$data/log.db"
+"$B/bench_core" add "$data/log.db" $((RUNS * 2)) >"$raw/add_core.txt" \
+    2>"$raw/add_core.err" || skip add_core "failed"
+
+# --- whole processes -----------------------------------------------------------
+say "whole processes"
+proc cli_week -n "$RUNS" -- "${K2[@]}" week
+proc cli_add -n "$RUNS" -- "$K2DIARY" --db "$data/log.db" add gouda
+for n in 10000 100000; do
+	s=$((n / 1000))k r=$RUNS
+	[ $n = 100000 ] && r=$SLOW
+	for q in "${QUERIES[@]}"; do
+		proc cli_foods_$s -n "$r" -x -- \
+		    "$K2DIARY" --foods "$data/foods-$n.yaml" foods "$q"
+		if [ $have_fzf = 1 ]; then
+			proc fzf_$s -n "$r" -x -i "$data/names-$n.txt" -- \
+			    fzf --filter "$q"
+		fi
+	done
+	[ $have_fzf = 1 ] || skip fzf_$s "not installed (fzf)"
+done
+
+# --- peers ---------------------------------------------------------------------
+say "peers"
+if [ $have_ncdu = 1 ]; then
+	mkdir -p "$tmp/ncdu/a/b"
+	for i in $(seq 1 50); do echo "$i" >"$tmp/ncdu/a/f$i"; done
+	pty ncdu -n "$RUNS" -m "Total disk usage" -q q -- ncdu -x "$tmp/ncdu"
+else
+	skip ncdu "not installed (ncdu)"
+fi
+if [ $have_calcurse = 1 ]; then
+	mkdir -p "$tmp/calcurse"
+	# A first run makes its files; the measured runs find them.
+	"$B/ptyrun" -H "$home" -m Appointments -- calcurse -D "$tmp/calcurse" \
+	    >/dev/null 2>&1
+	pty calcurse -n "$RUNS" -m "Appointments" -- calcurse -D "$tmp/calcurse"
+else
+	skip calcurse "not installed (calcurse)"
+fi
+
+# --- instruction counts ----------------------------------------------------------
+# callgrind dumps after each screen update (doupdate_sp): part 1 is exec to
+# the first frame; the last part in which a key was handled
+# (tui_handle_key) is the last key typed, filter plus redraw.
+ir() { # ir NAME FILE: the total of one callgrind dump
+	if [ -f "$2" ]; then
+		sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$2" | head -1 >"$raw/$1.txt"
+	fi
+	[ -s "$raw/$1.txt" ] || skip "$1" "failed: see build-bench/bench-raw/callgrind"
+}
+last_key_part() { # last_key_part PREFIX: the last dump that handled a key
+	local f last=
+	for f in $(ls "$1".* 2>/dev/null | grep '\.[0-9]*$' | sort -t. -k2 -n); do
+		grep -q 'tui_handle_key' "$f" && last=$f
+	done
+	echo "${last:-/nonexistent}"
+}
+if [ $have_valgrind = 1 ]; then
+	say "instruction counts (callgrind)"
+	vg() { # vg OUT PTYRUN-ARGS... -- PROGRAM...
+		local out=$1
+		shift
+		"$B/ptyrun" -s 300 -t 900000 -H "$home" "$@" \
+		    >"$cg/$(basename "$out").pty" 2>"$cg/$(basename "$out").err"
+	}
+	cgopt=(valgrind --tool=callgrind --dump-after=doupdate_sp)
+	vg floor -m FLOOR-END -- "${cgopt[@]}" \
+	    --callgrind-out-file="$cg/floor" "$B/floor_frame"
+	ir ir_floor "$cg/floor.1"
+	vg shipped -m "q quit" -- "${cgopt[@]}" \
+	    --callgrind-out-file="$cg/shipped" "${K2[@]}"
+	ir ir_start_shipped "$cg/shipped.1"
+	record "$data/foods-10000.yaml"
+	vg f10k -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
+	    --callgrind-out-file="$cg/f10k" "${K2[@]}" --foods "$data/foods-10000.yaml"
+	ir ir_start_10k "$cg/f10k.1"
+	ir ir_key_10k "$(last_key_part "$cg/f10k")"
+	valgrind --tool=callgrind --collect-atstart=no --toggle-collect=search_run \
+	    --callgrind-out-file="$cg/search" "$B/bench_core" searchonce \
+	    "$data/foods-10000.yaml" g >/dev/null 2>"$cg/search.err"
+	ir ir_search_10k "$cg/search"
+	if [ "${BENCH_CALLGRIND_100K:-1}" = 1 ]; then
+		record "$data/foods-100000.yaml"
+		vg f100k -m "q quit" -- "${cgopt[@]}" \
+		    --callgrind-out-file="$cg/f100k" \
+		    "${K2[@]}" --foods "$data/foods-100000.yaml"
+		ir ir_start_100k "$cg/f100k.1"
+		# A new catalogue: parsed before the first frame.
+		rm -rf "$home/.cache"
+		vg f100k_new -m "q quit" -- "${cgopt[@]}" \
+		    --callgrind-out-file="$cg/f100k_new" \
+		    "${K2[@]}" --foods "$data/foods-100000.yaml"
+		ir ir_start_100k_new "$cg/f100k_new.1"
+	else
+		skip ir_start_100k "not run (BENCH_CALLGRIND_100K=0)"
+		skip ir_start_100k_new "not run (BENCH_CALLGRIND_100K=0)"
+	fi
+else
+	for n in ir_floor ir_start_shipped ir_start_10k ir_key_10k ir_search_10k \
+	    ir_start_100k ir_start_100k_new; do
+		skip $n "not installed (valgrind)"
+	done
+fi
+
+echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$raw/machine.txt"
+echo
+python3 "$here/report.py" "$raw" "$JSON" || die "report failed"
+echo
+echo "JSON: $JSON (raw samples: $raw)"
