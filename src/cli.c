@@ -150,6 +150,16 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 	return 0;
 }
 
+/* Print a diagnostic on its own line. */
+static void
+print_diag(const struct diag *d)
+{
+	char buf[1024];
+
+	diag_format(d, buf, sizeof buf);
+	fprintf(stderr, "%s\n", buf);
+}
+
 /* $XDG_<kind>_HOME/k2diary/<leaf>, or ~/<fallback>/k2diary/<leaf>. */
 static char *
 xdg_path(const char *env, const char *fallback, const char *leaf)
@@ -573,12 +583,10 @@ week_of(struct cli_ctx *x, long day, struct entry_list *l, struct gauge *g)
 {
 	long ws = date_week_start(day, x->cf.week_start);
 	struct diag d;
-	char buf[1024];
 
 	entry_list_init(l);
 	if (diary_range(x->diary, ws, ws + 6, l, &d) != 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
+		print_diag(&d);
 		entry_list_release(l);
 		return -1;
 	}
@@ -648,7 +656,7 @@ cmd_add(struct cli_ctx *x)
 	struct entry_list l1, l2;
 	struct gauge *before, *after;
 	struct diag d;
-	char err[512], buf[1024];
+	char err[512];
 	int ret = EXIT_ERROR;
 
 	if (x->o->nargs < 1 || x->o->nargs > 2) {
@@ -671,8 +679,7 @@ cmd_add(struct cli_ctx *x)
 		goto out;
 	entry_from_food(&e, f, &a, x->day, x->now);
 	if (diary_add(x->diary, &e, &d) != 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
+		print_diag(&d);
 		entry_release(&e);
 		entry_list_release(&l1);
 		goto out;
@@ -707,12 +714,25 @@ parse_id(const char *s, int64_t *id)
 	return true;
 }
 
+/* Report a change of entry e (r from diary_update or diary_remove). */
+static int
+change_done(int r, struct entry *e, const struct diag *d, const char *verb)
+{
+	if (r < 0)
+		print_diag(d);
+	else if (r == 1)
+		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)e->id);
+	else
+		print_entry_line(e, verb);
+	entry_release(e);
+	return r == 0 ? EXIT_OK : EXIT_ERROR;
+}
+
 static int
 get_entry(struct cli_ctx *x, const char *arg, struct entry *e)
 {
 	int64_t id;
 	struct diag d;
-	char buf[1024];
 	int r;
 
 	if (!parse_id(arg, &id)) {
@@ -724,8 +744,7 @@ get_entry(struct cli_ctx *x, const char *arg, struct entry *e)
 		return EXIT_ERROR;
 	r = diary_get(x->diary, id, e, &d);
 	if (r < 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
+		print_diag(&d);
 		return EXIT_ERROR;
 	}
 	if (r == 1) {
@@ -740,7 +759,6 @@ cmd_rm(struct cli_ctx *x)
 {
 	struct entry e;
 	struct diag d;
-	char buf[1024];
 	int r;
 
 	if (x->o->nargs != 1) {
@@ -750,15 +768,7 @@ cmd_rm(struct cli_ctx *x)
 	if ((r = get_entry(x, x->o->args[0], &e)) != EXIT_OK)
 		return r;
 	r = diary_remove(x->diary, e.id, &d);
-	if (r < 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
-	} else if (r == 1)
-		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)e.id);
-	else
-		print_entry_line(&e, "removed");
-	entry_release(&e);
-	return r == 0 ? EXIT_OK : EXIT_ERROR;
+	return change_done(r, &e, &d, "removed");
 }
 
 static int
@@ -770,7 +780,7 @@ cmd_edit(struct cli_ctx *x)
 	const struct food *f;
 	struct amount a;
 	struct diag d;
-	char err[512], buf[1024];
+	char err[512];
 	int r;
 
 	if (x->o->nargs != 2) {
@@ -792,15 +802,7 @@ cmd_edit(struct cli_ctx *x)
 	}
 	entry_rescale(&e, &a);
 	r = diary_update(x->diary, &e, &d);
-	if (r < 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
-	} else if (r == 1)
-		fprintf(stderr, "k2diary: no entry #%lld\n", (long long)e.id);
-	else
-		print_entry_line(&e, "changed");
-	entry_release(&e);
-	return r == 0 ? EXIT_OK : EXIT_ERROR;
+	return change_done(r, &e, &d, "changed");
 }
 
 /* JSON string with escapes. */
@@ -902,7 +904,7 @@ cmd_list(struct cli_ctx *x)
 	struct entry_list l;
 	struct diag d;
 	struct nutrients tot;
-	char buf[1024], day[16], amount[64], k2[32], sf[32], na[32], id[24];
+	char day[16], amount[64], k2[32], sf[32], na[32], id[24];
 	size_t i, k, wname = 4, wamt = 6;
 	int known[NUT_COUNT] = { 0 };
 
@@ -915,8 +917,7 @@ cmd_list(struct cli_ctx *x)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, x->day, x->day, &l, &d) != 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
+		print_diag(&d);
 		return EXIT_ERROR;
 	}
 	date_format(x->day, day, sizeof day);
@@ -1153,7 +1154,7 @@ cmd_export(struct cli_ctx *x)
 {
 	struct entry_list l;
 	struct diag d;
-	char buf[1024], ts[32], day[16];
+	char ts[32], day[16];
 	long from = -1000000000L, to = 1000000000L;
 	bool json = x->o->format != NULL && strcmp(x->o->format, "json") == 0;
 	size_t i, k;
@@ -1170,8 +1171,7 @@ cmd_export(struct cli_ctx *x)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, from, to, &l, &d) != 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
+		print_diag(&d);
 		return EXIT_ERROR;
 	}
 	if (json) {
