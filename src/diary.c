@@ -649,7 +649,8 @@ diary_open(const char *path, struct diag *d)
 
 	dy = xcalloc(1, sizeof *dy);
 	dy->path = xstrdup(path);
-	flags = SQLITE_OPEN_READWRITE;
+	/* One thread uses a connection: no SQLite mutex on every column read. */
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 #ifdef SQLITE_OPEN_NOFOLLOW
 	flags |= SQLITE_OPEN_NOFOLLOW;
 #endif

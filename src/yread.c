@@ -567,14 +567,17 @@ yread_check_map(const struct ydoc *doc, const struct ynode *n,
 				break;
 			}
 		}
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(allowed[j], k->str) == 0)
+				break;
+		if (allowed[j] != NULL)
+			continue;
+		/* Unknown: only now find the nearest key and list them all. */
 		best = NULL;
 		best_d = 99;
 		list[0] = '\0';
 		for (j = 0; allowed[j] != NULL; j++) {
-			size_t d;
-			if (strcmp(allowed[j], k->str) == 0)
-				break;
-			d = distance(allowed[j], k->str);
+			size_t d = distance(allowed[j], k->str);
 			if (d < best_d) {
 				best_d = d;
 				best = allowed[j];
@@ -583,8 +586,6 @@ yread_check_map(const struct ydoc *doc, const struct ynode *n,
 				strncat(list, ", ", sizeof list - strlen(list) - 1);
 			strncat(list, allowed[j], sizeof list - strlen(list) - 1);
 		}
-		if (allowed[j] != NULL)
-			continue;
 		if (best != NULL && best_d <= 2 && best_d < strlen(k->str))
 			diag_add(dl, doc->file, k->line, k->col,
 			    "unknown key '%.60s' in %s: did you mean '%s'?",
@@ -603,34 +604,45 @@ fmt_limit(char *buf, size_t len, double v)
 	snprintf(buf, len, "%.10g", v);
 }
 
+/* What a number must be, for a message (only built when one is needed). */
+static void
+number_what(char *what, size_t len, const char *key, double min,
+    bool open_min, double max)
+{
+	char lo[32], hi[32];
+
+	fmt_limit(lo, sizeof lo, min);
+	fmt_limit(hi, sizeof hi, max);
+	if (isinf(max))
+		snprintf(what, len, "a number %s %s for '%s'",
+		    open_min ? "above" : "of at least", lo, key);
+	else if (open_min)
+		snprintf(what, len,
+		    "a number above %s and at most %s for '%s'", lo, hi, key);
+	else
+		snprintf(what, len, "a number from %s to %s for '%s'", lo, hi,
+		    key);
+}
+
 /* A plain finite number within bounds. */
 bool
 yread_number(const struct ydoc *doc, const struct ynode *n, const char *key,
     double min, bool open_min, double max, double *out, struct diag_list *dl)
 {
-	char lo[32], hi[32], what[160];
+	char what[160];
 	double v;
 	char *end;
 
-	fmt_limit(lo, sizeof lo, min);
-	fmt_limit(hi, sizeof hi, max);
-	if (isinf(max))
-		snprintf(what, sizeof what, "a number %s %s for '%s'",
-		    open_min ? "above" : "of at least", lo, key);
-	else if (open_min)
-		snprintf(what, sizeof what,
-		    "a number above %s and at most %s for '%s'", lo, hi, key);
-	else
-		snprintf(what, sizeof what, "a number from %s to %s for '%s'",
-		    lo, hi, key);
 	if (n == NULL || n->type != YNODE_SCALAR || !n->plain ||
 	    !looks_decimal(n->str)) {
+		number_what(what, sizeof what, key, min, open_min, max);
 		yread_expected(doc, n, what, dl);
 		return false;
 	}
 	errno = 0;
 	v = strtod(n->str, &end);
 	if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL)) {
+		number_what(what, sizeof what, key, min, open_min, max);
 		diag_add(dl, doc->file, n->line, n->col,
 		    "expected %s, found %.40s, which is too large to be a number",
 		    what, n->str);
@@ -639,6 +651,7 @@ yread_number(const struct ydoc *doc, const struct ynode *n, const char *key,
 	if (errno == ERANGE)
 		v = 0;	/* underflow: closer to zero than a double holds */
 	if (!isfinite(v) || v < min || (open_min && v <= min) || v > max) {
+		number_what(what, sizeof what, key, min, open_min, max);
 		diag_add(dl, doc->file, n->line, n->col,
 		    "expected %s, found %.40s", what, n->str);
 		return false;
@@ -655,8 +668,8 @@ yread_string(const struct ydoc *doc, const struct ynode *n, const char *key,
 	char what[96];
 	size_t i;
 
-	snprintf(what, sizeof what, "text for '%s'", key);
 	if (n == NULL || n->type != YNODE_SCALAR) {
+		snprintf(what, sizeof what, "text for '%s'", key);
 		yread_expected(doc, n, what, dl);
 		return false;
 	}
