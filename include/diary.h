@@ -52,7 +52,11 @@ struct diary_usage {
 	unsigned	 count;
 	int64_t		 last;
 };
-/* Usage of every food ever logged; caller frees with diary_usage_free. */
+/*
+ * How often and when each food was logged over the last 2,000 entries
+ * (months of use; a ten-year diary need not be read); caller frees with
+ * diary_usage_free.
+ */
 int diary_usage(struct diary *, struct diary_usage **out, size_t *n,
     struct diag *d);
 void diary_usage_free(struct diary_usage *, size_t n);
