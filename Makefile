@@ -132,7 +132,7 @@ fuzz-build:
 	@for f in $(FUZZ_SRC); do \
 	    n=$$(basename $$f .c); \
 	    echo "$(FUZZ_CC) -o build-fuzz/$$n $$f"; \
-	    $(FUZZ_CC) $(K2_STD) $(K2_WARN) $(K2_PKG_CFLAGS) -g -O1 \
+	    $(FUZZ_CC) $(K2_STD) -Itests/fuzz $(K2_WARN) $(K2_PKG_CFLAGS) -g -O1 \
 	        -fsanitize=fuzzer $(FUZZ_SAN) -o build-fuzz/$$n $$f \
 	        build-fuzz/libcore.a $(K2_PKG_LIBS) -lm || exit 1; \
 	done

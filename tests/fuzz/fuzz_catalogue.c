@@ -12,6 +12,8 @@
 #include "food.h"
 #include "text.h"
 
+#include "fuzz_messages.h"
+
 #define FUZZ_NAME "fuzz.yaml"
 #define FUZZ_HITS 64
 
@@ -23,27 +25,6 @@ broken(const char *what)
 {
 	fprintf(stderr, "fuzz_catalogue: invariant broken: %s\n", what);
 	abort();
-}
-
-/*
- * A message is one line of valid UTF-8 without control characters (C0
- * but tab, DEL or C1), whatever the file held: it goes to a terminal.
- * Setting K2_FUZZ_LAX_MESSAGES in the environment skips this check.
- */
-static bool
-message_clean(const char *msg)
-{
-	const unsigned char *u = (const unsigned char *)msg;
-	size_t i, len = strlen(msg), bad;
-
-	if (!text_valid(msg, len, &bad))
-		return false;
-	for (i = 0; i < len; i++) {
-		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
-			return false;
-	}
-	return true;
 }
 
 /* Format every message, into a roomy buffer and a tiny one. */
