@@ -37,20 +37,35 @@ void entry_from_food(struct entry *e, const struct food *f,
     const struct amount *a, long day, int64_t logged_at);
 /* Change the amount, scaling the snapshot's nutrients (not the catalogue's). */
 void entry_rescale(struct entry *e, const struct amount *a);
+/* A nutrient per default serving of the entry's food; false when unknown. */
+bool entry_per_serving(const struct entry *, enum nutrient, double *out);
 /* K2 per default serving of the entry's food; false when unknown. */
 bool entry_k2_per_serving(const struct entry *, double *out);
 /*
- * A stand-in food whose units are the entry's own (for changing the amount
- * of an entry whose food left the catalogue). f borrows from e and sv
- * (two servings); nutrients are left unknown.
+ * The entry's food flags, from its own snapshot, by the same test as the
+ * catalogue's foods (food_value_reaches).
  */
-void entry_unit_food(const struct entry *e, struct food *f,
-    struct serving sv[2]);
+bool entry_is_k2_rich(const struct entry *, double threshold_ug);
+bool entry_high_sat_fat(const struct entry *, double limit_g);
+bool entry_high_sodium(const struct entry *, double limit_mg);
+
+/* Units an entry's edit food holds at most. */
+#define ENTRY_UNITS_MAX 16
+/*
+ * The food an entry's amount is changed in: the entry's own snapshot units
+ * (its default serving and the unit it was logged in), then cat's other
+ * units when the food is still in the catalogue (cat may be NULL). f
+ * borrows from e, cat and sv; its nutrients are left unknown.
+ */
+void entry_edit_food(const struct entry *e, const struct food *cat,
+    struct food *f, struct serving sv[ENTRY_UNITS_MAX]);
 /* Deep copy. */
 void entry_copy(struct entry *dst, const struct entry *src);
 void entry_release(struct entry *);
-/* "2 slice", "30 g", "1.5 serving". */
+/* As shown: "2 slice", "30 g", "1.33 serving" (two decimals at most). */
 void entry_amount_text(const struct entry *, char *buf, size_t len);
+/* Exactly, for the amount grammar: every digit the quantity needs. */
+void entry_amount_exact(const struct entry *, char *buf, size_t len);
 
 void entry_list_init(struct entry_list *);
 /* Append; takes ownership of e's strings. */

@@ -34,12 +34,35 @@ enum food_group {
 	GROUP_DAIRY,
 	GROUP_EGG,
 	GROUP_MEAT,
+	GROUP_POULTRY,
 	GROUP_ORGAN_MEAT,
+	GROUP_FISH,
 	GROUP_FAT,
 	GROUP_SUPPLEMENT,
 	GROUP_LEAFY_GREEN,
+	GROUP_VEGETABLE,
+	GROUP_FRUIT,
+	GROUP_LEGUME,
+	GROUP_NUT_SEED,
+	GROUP_GRAIN,
+	GROUP_BAKED,
+	GROUP_CEREAL,
+	GROUP_BEVERAGE,
+	GROUP_SWEET,
+	GROUP_SNACK,
+	GROUP_SOUP_SAUCE,
+	GROUP_SPICE,
+	GROUP_BABY,
+	GROUP_PREPARED,
 	GROUP_OTHER,
 	GROUP_COUNT
+};
+
+/* Where a food comes from; search ranks them in this order. */
+enum food_origin {
+	ORIGIN_OWN,		/* the user's own files */
+	ORIGIN_CITED,		/* the project's foods.yaml */
+	ORIGIN_SR28		/* data/usda-sr28.yaml */
 };
 
 enum k2_confidence {
@@ -73,6 +96,8 @@ struct food {
 	enum k2_confidence confidence;
 	char		*source;
 	char		*note;		/* a caveat from the source, or NULL */
+	char		 usda[8];	/* SR28 NDB number of the same food, or "" */
+	enum food_origin origin;
 	const char	*file;		/* borrowed: where the food was defined */
 	unsigned	 line;		/* position of the food's mapping */
 	unsigned	 col;
@@ -80,6 +105,8 @@ struct food {
 
 /* The share of a daily limit per default serving that makes a food "high". */
 #define FOOD_HIGH_SHARE 0.20
+/* Relative slack of food_value_reaches. */
+#define FOOD_SLACK 1e-9
 
 /* Key of a nutrient in foods.yaml ("mk4_ug" ...). */
 const char *nutrient_key(enum nutrient);
@@ -93,6 +120,12 @@ nutrients_has(const struct nutrients *n, enum nutrient k)
 void nutrients_set(struct nutrients *, enum nutrient, double);
 /* Set NUT_K2 from the known chains when it is not given. */
 void nutrients_finish(struct nutrients *);
+/* K2 given as a total beyond the sum of its known chains; 0 when none. */
+double nutrients_k2_unsplit(const struct nutrients *);
+/* MK-4 is known and MK-7 and the other chains are not (SR28's pattern). */
+bool nutrients_mk4_only(const struct nutrients *);
+/* K2 is known but its split by chain is not (a bare total or MK-4 only). */
+bool nutrients_chain_unknown(const struct nutrients *);
 /* out = n * factor, known bits kept. */
 void nutrients_scale(const struct nutrients *n, double factor,
     struct nutrients *out);
@@ -105,8 +138,22 @@ int food_confidence_parse(const char *, enum k2_confidence *);
 
 /* Free the food's contents. */
 void food_release(struct food *);
+/* out = n * num / den, known bits kept. */
+void nutrients_scale_ratio(const struct nutrients *n, double num, double den,
+    struct nutrients *out);
+/*
+ * Nutrients of an amount of the food: grams (per_100g foods) or default
+ * servings (per_serving foods) decide.
+ */
+void food_nutrients(const struct food *, double grams, double servings,
+    struct nutrients *out);
 /* Nutrients for `servings` default servings of the food. */
 void food_amount(const struct food *, double servings, struct nutrients *out);
+/*
+ * Is a value per default serving at or above a threshold (with a relative
+ * slack of FOOD_SLACK)? The one test behind every flag.
+ */
+bool food_value_reaches(double per_serving, double threshold);
 /* Nutrient per default serving; false when unknown. */
 bool food_per_serving(const struct food *, enum nutrient, double *out);
 /* Per 100 g; false when unknown or the food has no gram weight. */

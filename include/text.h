@@ -16,6 +16,15 @@ int text_cp_width(uint32_t cp);
 /* Columns the string takes; control characters count as their visible escape. */
 size_t text_width(const char *s);
 /*
+ * Text for people is ASCII only (set when the locale is not UTF-8): widths
+ * count one column a character and text_fit writes an ASCII stand-in
+ * ("e" for "é", "u" for "µ", else "?"), so columns stay aligned.
+ */
+void text_set_ascii(bool on);
+bool text_ascii(void);
+/* "µg", or "ug" when text is ASCII only. */
+const char *text_ug(void);
+/*
  * Fold for matching: lower case, Latin accents removed, other characters
  * kept. Caller frees.
  */
@@ -37,5 +46,24 @@ char *text_inert(char *s);
  * made without printf's locale; "?" when v is not finite or too large.
  */
 char *text_number(char *buf, size_t len, double v, int decimals);
+
+/*
+ * Numbers that cross a file or machine boundary (YAML, CSV, JSON, the
+ * amount grammar) go through these two, and only these: '.' is the decimal
+ * point whatever LC_NUMERIC says.
+ *
+ * text_num_parse reads a decimal number at s (strtod's syntax, in the C
+ * locale); returns 0 with *end past it, or -1 when there is none or it
+ * overflows. Hex, infinity and NaN are refused.
+ */
+int text_num_parse(const char *s, double *out, const char **end);
+/*
+ * The shortest text that text_num_parse reads back as exactly v ("0.1",
+ * "26.32", "1e-05"); "nan" or "inf" only for a value that is not finite.
+ * Returns buf (at least 32 bytes are enough).
+ */
+char *text_num_exact(char *buf, size_t len, double v);
+/* v with exactly `decimals` digits after a '.' ("17.60"), in the C locale. */
+char *text_num_fixed(char *buf, size_t len, double v, int decimals);
 
 #endif

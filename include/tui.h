@@ -106,7 +106,8 @@ struct tui_cmd {
 struct tui_recent {
 	const struct food *food;
 	char		 id[CATALOGUE_ID_MAX + 1];
-	char		 amount[TUI_LINE_MAX];	/* "2 slice" */
+	char		 amount[TUI_LINE_MAX];	/* "2 slice", as shown */
+	char		 exact[TUI_LINE_MAX];	/* every digit, to log again */
 };
 
 /*
@@ -164,9 +165,16 @@ struct tui_state {
 	bool		 from_prompt;	/* the last command came from the prompt */
 	double		 cycle_amount;	/* Tab: the amount cycled (g or count) */
 	bool		 cycle_valid;	/* cycle_amount holds the typed amount */
-	struct entry	 stand_entry;	/* editing a food no longer in the */
-	struct food	 stand_in;	/* catalogue: its units, from the entry */
-	struct serving	 stand_sv[2];
+	/*
+	 * What Enter logs while the line still reads exact_text: a prefilled
+	 * or Tab-cycled amount is shown rounded, but logged exactly.
+	 */
+	struct amount	 exact;
+	char		 exact_text[TUI_LINE_MAX];
+	bool		 exact_valid;
+	struct entry	 stand_entry;	/* editing: the entry's own units */
+	struct food	 stand_in;	/* (entry_edit_food), from a copy */
+	struct serving	 stand_sv[ENTRY_UNITS_MAX];
 	/* Confirmation. */
 	enum tui_confirm confirm;
 	char		 question[256];

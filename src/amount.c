@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "amount.h"
+#include "text.h"
 #include "util.h"
 
 /*
@@ -23,10 +24,13 @@
  *		| vulgar		"½", "¼", "¾", "⅓", "⅔"
  *		| decimal		"1", "0.5", ".5" (not "2.", no sign,
  *					no exponent, no hex, no nan or inf)
- *	unit	= a serving label of the food, any case, also with a plural
- *		  "s" ("slices"), or "es" after s, x, z, ch, sh ("pinches")
- *		| "g" | "gram" | "grams" | "kg"	only when the default serving
- *					has a gram weight
+ *		| decimal ',' digits	"1,5": a decimal comma, as typed in
+ *					much of Europe
+ *	unit	= a serving label of the food, any case, also with a regular
+ *		  plural ("slices", "pinches", "patties", "leaves")
+ *		| "g" | "gram" | "grams" | "kg"	grams (kg counted as g)
+ *		| "oz" | "lb" | "lbs"	28.35 g and 453.6 g
+ *		  (units of every food whose default serving has a weight)
  *
  * A label without a gram weight counts as one default serving, so its
  * grams (when the default serving has a weight) are those of the default.
@@ -128,38 +132,41 @@ scan_vulgar(const char *s, double *v)
 }
 
 /*
- * Scan digits+ ['.' digits+] or '.' digits+ without strtod (whose decimal
- * point follows the locale). The first 15 significant digits are exact;
- * the value is then one correctly rounded division, as strtod gives.
+ * Scan digits+ [('.' | ',') digits+] or ('.' | ',') digits+: a person may
+ * write the decimal point as a comma ("1,5"). The digits are read by
+ * text_num_parse, so the value is correctly rounded and never depends on
+ * the locale.
  */
 static bool
 scan_decimal(const char *s, double *v, const char **end, bool *is_int)
 {
+	char num[64], *c;
 	const char *p = s;
-	double m = 0, scale = 1, div = 1;
-	bool any = false;
+	size_t n;
 
-	for (; is_digit((unsigned char)*p); p++) {
-		if (m < 1e14)
-			m = m * 10 + (*p - '0');
-		else
-			scale *= 10;
-		any = true;
-	}
+	while (is_digit((unsigned char)*p))
+		p++;
 	*is_int = true;
-	if (*p == '.' && is_digit((unsigned char)p[1])) {
+	if ((*p == '.' || *p == ',') && is_digit((unsigned char)p[1])) {
 		*is_int = false;
-		for (p++; is_digit((unsigned char)*p); p++) {
-			if (m < 1e14) {
-				m = m * 10 + (*p - '0');
-				div *= 10;
-			}
-		}
-		any = true;
+		for (p++; is_digit((unsigned char)*p); p++)
+			;
 	}
-	if (!any)
+	n = (size_t)(p - s);
+	if (n == 0)
 		return false;
-	*v = m * scale / div;
+	if (n >= sizeof num) {
+		/* More digits than any amount needs: too much, not a number. */
+		*v = INFINITY;
+		*end = p;
+		return true;
+	}
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if ((c = strchr(num, ',')) != NULL)
+		*c = '.';
+	if (text_num_parse(num, v, NULL) != 0)
+		*v = INFINITY;	/* beyond a double: too much */
 	*end = p;
 	return true;
 }
@@ -248,27 +255,58 @@ is_word(const char *s, size_t n)
 	return true;
 }
 
-/* Whether s[0..n) is label with a plural ending. */
+/* The first k bytes of s and label agree, ASCII letters in any case. */
 static bool
-is_plural(const char *s, size_t n, const char *label)
+prefix_eq(const char *s, const char *label, size_t k)
 {
-	size_t i, len = strlen(label);
-	int last, before;
+	size_t i;
 
-	if (len == 0 || n <= len)
-		return false;
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < k; i++)
 		if (ascii_lower((unsigned char)s[i]) !=
 		    ascii_lower((unsigned char)label[i]))
 			return false;
-	}
-	if (caseeq_n(s + len, n - len, "s"))
-		return true;
+	return true;
+}
+
+static bool
+is_vowel(int c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/*
+ * Whether s[0..n) is a regular English plural of label: label + "s";
+ * label + "es" after s, x, z, ch, sh (box, boxes); a consonant + "y"
+ * becomes "ies" (patty, patties); "f" or "fe" becomes "ves" (leaf,
+ * leaves; knife, knives).
+ */
+static bool
+is_plural(const char *s, size_t n, const char *label)
+{
+	size_t len = strlen(label);
+	int last, before;
+
+	if (len == 0)
+		return false;
 	last = ascii_lower((unsigned char)label[len - 1]);
 	before = len >= 2 ? ascii_lower((unsigned char)label[len - 2]) : 0;
-	if (last == 's' || last == 'x' || last == 'z' ||
-	    (last == 'h' && (before == 'c' || before == 's')))
-		return caseeq_n(s + len, n - len, "es");
+	if (n > len && prefix_eq(s, label, len)) {
+		if (caseeq_n(s + len, n - len, "s"))
+			return true;
+		if ((last == 's' || last == 'x' || last == 'z' ||
+		    (last == 'h' && (before == 'c' || before == 's'))) &&
+		    caseeq_n(s + len, n - len, "es"))
+			return true;
+	}
+	if (last == 'y' && len >= 2 && !is_vowel(before) && n == len + 2 &&
+	    prefix_eq(s, label, len - 1) && caseeq_n(s + len - 1, 3, "ies"))
+		return true;
+	if (last == 'f' && n == len + 2 && prefix_eq(s, label, len - 1) &&
+	    caseeq_n(s + len - 1, 3, "ves"))
+		return true;
+	if (last == 'e' && before == 'f' && n == len + 1 &&
+	    prefix_eq(s, label, len - 2) && caseeq_n(s + len - 2, 3, "ves"))
+		return true;
 	return false;
 }
 
@@ -289,16 +327,41 @@ find_label(const struct food *f, const char *s, size_t n)
 	return -1;
 }
 
-/* Grams in one of s[0..n) as a gram unit, or 0 if it is not one. */
+/*
+ * Grams in one of s[0..n) as a unit of every food, or 0 if it is not one;
+ * *label is the unit an entry records ("g" for g, gram, grams and kg, whose
+ * quantity is then counted in grams).
+ */
 static double
-gram_unit(const char *s, size_t n)
+weight_unit(const char *s, size_t n, const char **label, double *count)
 {
+	*count = 1;
+	*label = "g";
 	if (caseeq_n(s, n, "g") || caseeq_n(s, n, "gram") ||
 	    caseeq_n(s, n, "grams"))
 		return 1;
-	if (caseeq_n(s, n, "kg"))
+	if (caseeq_n(s, n, "kg")) {
+		*count = 1000;
 		return 1000;
+	}
+	*label = "oz";
+	if (caseeq_n(s, n, "oz"))
+		return AMOUNT_OZ_G;
+	*label = "lb";
+	if (caseeq_n(s, n, "lb") || caseeq_n(s, n, "lbs"))
+		return AMOUNT_LB_G;
+	*label = NULL;
 	return 0;
+}
+
+/* Is label a unit of every food (g, gram, grams, kg, oz, lb, lbs)? */
+bool
+amount_unit_reserved(const char *label)
+{
+	const char *l;
+	double c;
+
+	return weight_unit(label, strlen(label), &l, &c) > 0;
 }
 
 /* Print a limit: whole numbers without decimals, others with one. */
@@ -311,11 +374,15 @@ format_limit(char *buf, size_t len, double v)
 		snprintf(buf, len, "%.1f", v);
 }
 
+/*
+ * Say the amount is too much. A bare number that would be a fine amount
+ * in grams (q) was likely meant as grams: ask.
+ */
 static int
-too_much(const char *s, size_t n, const struct food *f, char *err,
-    size_t errlen)
+too_much(const char *s, size_t n, const struct food *f, double bare_q,
+    char *err, size_t errlen)
 {
-	char grams[32], servings[32];
+	char grams[32], servings[32], q[40];
 	double g0 = f->servings[0].grams;
 	double limit_g;
 
@@ -328,6 +395,13 @@ too_much(const char *s, size_t n, const struct food *f, char *err,
 	limit_g = fmin(AMOUNT_MAX_SERVINGS * g0, AMOUNT_MAX_GRAMS);
 	format_limit(grams, sizeof grams, limit_g);
 	format_limit(servings, sizeof servings, limit_g / g0);
+	if (bare_q > 0 && bare_q <= limit_g) {
+		text_num_exact(q, sizeof q, bare_q);
+		fail(err, errlen, "'%.*s' of %s is too much: at most %s g "
+		    "(%s servings); did you mean %sg?", quote_len(n), s,
+		    f->name, grams, servings, q);
+		return -1;
+	}
 	fail(err, errlen, "'%.*s' of %s is too much: at most %s g "
 	    "(%s servings)", quote_len(n), s, f->name, grams, servings);
 	return -1;
@@ -351,7 +425,7 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 	char units[AMOUNT_UNITS_LEN];
 	const char *b, *e, *u, *end;
 	const char *label;
-	double q, v, g0, per_g, per_serving, grams, servings, unit_g;
+	double q, v, g0, per_g, grams, servings, unit_g, count;
 	enum number_result r;
 	size_t n, un;
 	int i;
@@ -388,7 +462,7 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 	un = (size_t)(e - u);
 
 	i = un == 0 ? 0 : find_label(f, u, un);
-	unit_g = i == -1 ? gram_unit(u, un) : 0;
+	unit_g = i == -1 ? weight_unit(u, un, &label, &count) : 0;
 	if (i == -1 && unit_g == 0) {
 		if (r == NUMBER_OK && is_word(u, un))
 			fail(err, errlen, "unknown unit '%.*s' for %s: use %s",
@@ -414,21 +488,21 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 	}
 
 	if (i == -1) {
-		/* Grams: the quantity is counted in "g". */
-		q *= unit_g;
-		label = "g";
-		grams = q;
-		servings = q / g0;
+		/* A weight: g (kg counted in g), oz or lb. */
+		grams = q * unit_g;
+		q *= count;
+		servings = grams / g0;
 	} else {
 		label = f->servings[i].label;
 		per_g = f->servings[i].grams > 0 ? f->servings[i].grams : g0;
-		per_serving = g0 > 0 ? per_g / g0 : 1;
 		grams = g0 > 0 ? q * per_g : 0;
-		servings = q * per_serving;
+		/* Servings from the grams, so the two always agree. */
+		servings = g0 > 0 ? grams / g0 : q;
 	}
 	if (!isfinite(grams) || !isfinite(servings) ||
 	    servings > AMOUNT_MAX_SERVINGS || grams > AMOUNT_MAX_GRAMS)
-		return too_much(b, n, f, err, errlen);
+		return too_much(b, n, f, r == NUMBER_OK && un == 0 ? q : 0,
+		    err, errlen);
 
 	out->quantity = q;
 	out->label = label;
@@ -468,7 +542,7 @@ append(char *buf, size_t len, size_t *used, const char *s)
 		*used = len - 1;
 }
 
-/* Name the food's units: its labels in order, then "g" when grams are known. */
+/* Name the food's units: its labels in order, then g, oz and lb when it has grams. */
 void
 amount_units(const struct food *f, char *buf, size_t len)
 {
@@ -479,17 +553,37 @@ amount_units(const struct food *f, char *buf, size_t len)
 	if (len == 0)
 		return;
 	buf[0] = '\0';
-	for (i = 0; i < f->n_servings && k < ARRAY_LEN(names) - 1; i++) {
+	for (i = 0; i < f->n_servings && k < ARRAY_LEN(names) - 3; i++) {
 		names[k++] = f->servings[i].label;
 		if (caseeq_n(f->servings[i].label,
 		    strlen(f->servings[i].label), "g"))
 			has_g = true;
 	}
-	if (f->n_servings > 0 && f->servings[0].grams > 0 && !has_g)
+	if (f->n_servings > 0 && f->servings[0].grams > 0 && !has_g) {
 		names[k++] = "g";
+		names[k++] = "oz";
+		names[k++] = "lb";
+	}
 	for (i = 0; i < k; i++) {
 		if (i > 0)
 			append(buf, len, &used, i + 1 == k ? " or " : ", ");
 		append(buf, len, &used, names[i]);
 	}
+}
+
+/* A quantity as shown: at most two decimals, no trailing zeros, '.' always. */
+char *
+amount_format_quantity(char *buf, size_t len, double q)
+{
+	char *p;
+
+	text_num_fixed(buf, len, q, 2);
+	if (strchr(buf, '.') == NULL)
+		return buf;
+	p = buf + strlen(buf) - 1;
+	while (*p == '0')
+		*p-- = '\0';
+	if (*p == '.')
+		*p = '\0';
+	return buf;
 }

@@ -98,6 +98,7 @@ view_load(struct app *a)
 		r->food = f;
 		snprintf(r->id, sizeof r->id, "%s", recent.v[i].food_id);
 		entry_amount_text(&recent.v[i], r->amount, sizeof r->amount);
+		entry_amount_exact(&recent.v[i], r->exact, sizeof r->exact);
 		v->n_recent++;
 	}
 	if (recent.n > 0) {

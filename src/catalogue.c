@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "amount.h"
 #include "catalogue.h"
 #include "text.h"
 #include "util.h"
@@ -17,7 +18,7 @@
 static const char *const top_keys[] = { "version", "foods", NULL };
 static const char *const food_keys[] = {
 	"id", "name", "group", "aliases", "servings", "per_100g",
-	"per_serving", "k2_confidence", "source", "note", NULL,
+	"per_serving", "k2_confidence", "source", "note", "usda", NULL,
 };
 static const char *const serving_keys[] = { "label", "grams", NULL };
 static const char *const nutrient_keys[] = {
@@ -140,13 +141,6 @@ valid_label(const char *s)
 	return true;
 }
 
-static bool
-reserved_label(const char *s)
-{
-	/* The amount grammar reads these as grams, in any case. */
-	return strcasecmp(s, "g") == 0 || strcasecmp(s, "gram") == 0 ||
-	    strcasecmp(s, "grams") == 0 || strcasecmp(s, "kg") == 0;
-}
 
 struct loader {
 	const struct ydoc *doc;
@@ -198,11 +192,11 @@ load_servings(struct loader *ld, const struct ynode *n, struct food *f,
 				    "word of letters and '-' (like slice or "
 				    "half-cup)", text);
 				ok = false;
-			} else if (reserved_label(text)) {
+			} else if (amount_unit_reserved(text)) {
 				diag_add(ld->dl, ld->file, label->line,
-				    label->col, "label '%s' is reserved for "
-				    "grams: every food takes amounts in g",
-				    text);
+				    label->col, "label '%s' is a unit of every "
+				    "food (g, kg, oz = 28.35 g, lb = 453.6 g): "
+				    "leave it out", text);
 				ok = false;
 			} else {
 				for (j = 0; j < f->n_servings; j++)
@@ -417,6 +411,15 @@ load_food(struct loader *ld, const struct ynode *n, struct food *f)
 	if ((v = ynode_get(n, "source")) != NULL &&
 	    yread_string(ld->doc, v, "source", SOURCE_MAX, &text, ld->dl))
 		f->source = xstrdup(text);
+	if ((v = ynode_get(n, "usda")) != NULL &&
+	    yread_string(ld->doc, v, "usda", 16, &text, ld->dl)) {
+		if (strlen(text) != 5 || strspn(text, "0123456789") != 5)
+			diag_add(ld->dl, ld->file, v->line, v->col,
+			    "invalid usda '%.20s': expected an SR28 NDB number "
+			    "of five digits, quoted (usda: \"01022\")", text);
+		else
+			memcpy(f->usda, text, 6);
+	}
 	if ((v = ynode_get(n, "note")) != NULL &&
 	    yread_string(ld->doc, v, "note", SOURCE_MAX, &text, ld->dl))
 		f->note = xstrdup(text);

@@ -407,10 +407,9 @@ fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
 {
 	if (!nutrients_has(n, k))
 		snprintf(buf, len, "?");
-	else if (k == NUT_SODIUM || k == NUT_KCAL || n->v[k] >= 100)
-		text_number(buf, len, n->v[k], 0);
 	else
-		snprintf(buf, len, "%.1f", n->v[k]);
+		text_number(buf, len, n->v[k], k == NUT_SODIUM ||
+		    k == NUT_KCAL || n->v[k] >= 100 ? 0 : 1);
 	return buf;
 }
 
@@ -428,14 +427,33 @@ food_flags(const struct cli_ctx *x, const struct food *f, char *buf, size_t len)
 		    len - strlen(buf) - 1);
 }
 
+/* "1 slice (28 g)", or "1 capsule" without a weight. */
 static void
 serving_text(const struct food *f, char *buf, size_t len)
 {
+	char g[32];
+
 	if (f->servings[0].grams > 0)
-		snprintf(buf, len, "1 %s (%.4g g)", f->servings[0].label,
-		    f->servings[0].grams);
+		snprintf(buf, len, "1 %s (%s g)", f->servings[0].label,
+		    amount_format_quantity(g, sizeof g, f->servings[0].grams));
 	else
 		snprintf(buf, len, "1 %s", f->servings[0].label);
+}
+
+static void
+print_entry_line(const struct entry *e, const char *verb)
+{
+	char day[16], amount[64], k2[32], sf[32], na[32], name[256];
+
+	date_format(e->day, day, sizeof day);
+	entry_amount_text(e, amount, sizeof amount);
+	text_inert(amount);
+	text_fit(name, sizeof name, e->food_name, 60, false);
+	printf("%s #%lld on %s: %s %s (K2 %s %s, sat fat %s g, sodium %s mg)\n",
+	    verb, (long long)e->id, day, amount, name,
+	    fmt_nut(k2, sizeof k2, &e->nut, NUT_K2), text_ug(),
+	    fmt_nut(sf, sizeof sf, &e->nut, NUT_SAT_FAT),
+	    fmt_nut(na, sizeof na, &e->nut, NUT_SODIUM));
 }
 
 /* Print a padded cell: s cut or padded to w columns, then a gap. */
@@ -594,42 +612,28 @@ week_of(struct cli_ctx *x, long day, struct entry_list *l, struct gauge *g)
 	return 0;
 }
 
-static void
-print_entry_line(const struct entry *e, const char *verb)
-{
-	char day[16], amount[64], k2[32], sf[32], na[32], name[256];
-
-	date_format(e->day, day, sizeof day);
-	entry_amount_text(e, amount, sizeof amount);
-	text_inert(amount);
-	text_fit(name, sizeof name, e->food_name, 60, false);
-	printf("%s #%lld on %s: %s %s (K2 %s µg, sat fat %s g, sodium %s mg)\n",
-	    verb, (long long)e->id, day, amount, name,
-	    fmt_nut(k2, sizeof k2, &e->nut, NUT_K2),
-	    fmt_nut(sf, sizeof sf, &e->nut, NUT_SAT_FAT),
-	    fmt_nut(na, sizeof na, &e->nut, NUT_SODIUM));
-}
-
 /* Print the warnings of e's day that got worse from before to after. */
 static void
 print_new_warnings(const struct cli_ctx *x, const struct food *f,
     const struct gauge *before, const struct gauge *after, long day)
 {
 	const struct gauge_day *b = &before->days[day - after->week_start];
-	const struct gauge_day *a = &after->days[day - after->week_start];
+	char v1[32], v2[32];
 	double v;
 	size_t i;
 
 	if (f != NULL && food_high_sat_fat(f, x->cf.sat_fat_limit_g) &&
 	    food_per_serving(f, NUT_SAT_FAT, &v))
-		printf("note: %s is high in saturated fat (%.1f g a serving, "
-		    "%.0f%% of the daily limit)\n", f->name, v,
-		    100 * v / x->cf.sat_fat_limit_g);
+		printf("note: %s is high in saturated fat (%s g a serving, "
+		    "%s%% of the daily limit)\n", f->name,
+		    text_number(v1, sizeof v1, v, 1), text_number(v2,
+		    sizeof v2, 100 * v / x->cf.sat_fat_limit_g, 0));
 	if (f != NULL && food_high_sodium(f, x->cf.sodium_limit_mg) &&
 	    food_per_serving(f, NUT_SODIUM, &v))
-		printf("note: %s is high in sodium (%.0f mg a serving, "
-		    "%.0f%% of the daily limit)\n", f->name, v,
-		    100 * v / x->cf.sodium_limit_mg);
+		printf("note: %s is high in sodium (%s mg a serving, "
+		    "%s%% of the daily limit)\n", f->name,
+		    text_number(v1, sizeof v1, v, 0), text_number(v2,
+		    sizeof v2, 100 * v / x->cf.sodium_limit_mg, 0));
 	for (i = 0; i < after->n_warnings; i++) {
 		const struct gauge_warning *w = &after->warnings[i];
 		enum level was;
@@ -644,7 +648,6 @@ print_new_warnings(const struct cli_ctx *x, const struct food *f,
 		if (w->level > was)
 			printf("warning: %s\n", w->message);
 	}
-	(void)a;
 }
 
 static int
@@ -776,8 +779,7 @@ cmd_edit(struct cli_ctx *x)
 {
 	struct entry e;
 	struct food tmp;
-	struct serving sv[2];
-	const struct food *f;
+	struct serving sv[ENTRY_UNITS_MAX];
 	struct amount a;
 	struct diag d;
 	char err[512];
@@ -789,13 +791,9 @@ cmd_edit(struct cli_ctx *x)
 	}
 	if ((r = get_entry(x, x->o->args[0], &e)) != EXIT_OK)
 		return r;
-	f = catalogue_find(&x->cat, e.food_id);
-	if (f == NULL) {
-		/* The food left the catalogue: its units come from the entry. */
-		entry_unit_food(&e, &tmp, sv);
-		f = &tmp;
-	}
-	if (amount_parse(x->o->args[1], f, &a, err, sizeof err) != 0) {
+	/* The amount is read in the entry's own units (its snapshot). */
+	entry_edit_food(&e, catalogue_find(&x->cat, e.food_id), &tmp, sv);
+	if (amount_parse(x->o->args[1], &tmp, &a, err, sizeof err) != 0) {
 		fprintf(stderr, "k2diary: %s\n", err);
 		entry_release(&e);
 		return EXIT_ERROR;
@@ -832,14 +830,16 @@ json_str(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-/* A JSON number (shortest round-trip form kept readable), or null. */
+/* A JSON number: every digit needed to read back the same double, or null. */
 static void
 json_num(FILE *fp, bool known, double v)
 {
+	char buf[40];
+
 	if (!known || !isfinite(v))
 		fputs("null", fp);
 	else
-		fprintf(fp, "%.15g", v);
+		fputs(text_num_exact(buf, sizeof buf, v), fp);
 }
 
 static void
@@ -898,15 +898,55 @@ json_entry(FILE *fp, const struct entry *e)
 	fputc('}', fp);
 }
 
+/*
+ * A total as "k2_ug": value, "k2_known": n; the value is null when no
+ * entry had it. The key of the count is the value's key without its unit.
+ */
+static void
+json_total(FILE *fp, const char *key, const struct total *t)
+{
+	const char *unit = strrchr(key, '_');
+	int stem = unit != NULL && strcmp(key, "kcal") != 0 ?
+	    (int)(unit - key) : (int)strlen(key);
+	double v;
+	bool known = gauge_total_value(t, &v);
+
+	fprintf(fp, "\"%s\": ", key);
+	json_num(fp, known, v);
+	fprintf(fp, ", \"%.*s_known\": %d", stem, key, t->known);
+}
+
+/* Say which of a day's or week's totals lack values ("" when none do). */
+static void
+coverage_line(char *buf, size_t len, const struct total *k2,
+    const struct total *sf, const struct total *na, int entries)
+{
+	const struct total *t[3] = { k2, sf, na };
+	static const char *const names[3] = { "K2", "sat fat", "sodium" };
+	size_t i, used = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		if (t[i]->known == entries)
+			continue;
+		w = snprintf(buf + used, len - used, "%s%s known for %d of %d "
+		    "entries", used ? "; " : "", names[i], t[i]->known,
+		    entries);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
 static int
 cmd_list(struct cli_ctx *x)
 {
 	struct entry_list l;
-	struct diag d;
-	struct nutrients tot;
-	char day[16], amount[64], k2[32], sf[32], na[32], id[24];
-	size_t i, k, wname = 4, wamt = 6;
-	int known[NUT_COUNT] = { 0 };
+	struct gauge *g;
+	const struct gauge_day *gd;
+	char day[16], amount[64], k2[32], sf[32], na[32], id[24], cov[256];
+	size_t i, n = 0, wname = 4, wamt = 6;
 
 	if (x->o->nargs != 0) {
 		fprintf(stderr, "k2diary: usage: k2diary list [--date DAY] "
@@ -915,51 +955,59 @@ cmd_list(struct cli_ctx *x)
 	}
 	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
-	entry_list_init(&l);
-	if (diary_range(x->diary, x->day, x->day, &l, &d) != 0) {
-		print_diag(&d);
+	g = xmalloc(sizeof *g);
+	if (week_of(x, x->day, &l, g) != 0) {
+		free(g);
 		return EXIT_ERROR;
 	}
+	/* The day's totals are the gauge's: one place adds them up. */
+	gd = &g->days[x->day - g->week_start];
 	date_format(x->day, day, sizeof day);
 	if (x->o->json) {
 		printf("{\"date\": \"%s\", \"entries\": [", day);
 		for (i = 0; i < l.n; i++) {
-			fputs(i ? ",\n  " : "\n  ", stdout);
+			if (l.v[i].day != x->day)
+				continue;
+			fputs(n++ ? ",\n  " : "\n  ", stdout);
 			json_entry(stdout, &l.v[i]);
 		}
-		printf("%s]}\n", l.n ? "\n" : "");
-		entry_list_release(&l);
-		return EXIT_OK;
+		printf("%s],\n \"totals\": {\"entries\": %d, ", n ? "\n" : "",
+		    gd->entries);
+		json_total(stdout, "k2_ug", &gd->k2);
+		fputs(", ", stdout);
+		json_total(stdout, "sat_fat_g", &gd->sat_fat);
+		fputs(", ", stdout);
+		json_total(stdout, "sodium_mg", &gd->sodium);
+		fputs(", ", stdout);
+		json_total(stdout, "kcal", &gd->kcal);
+		printf("}}\n");
+		goto out;
 	}
-	printf("%s %s: %zu %s\n", date_weekday_abbr(date_weekday(x->day)),
-	    day, l.n, l.n == 1 ? "entry" : "entries");
-	if (l.n == 0) {
-		entry_list_release(&l);
-		return EXIT_OK;
-	}
-	memset(&tot, 0, sizeof tot);
+	printf("%s %s: %d %s\n", date_weekday_abbr(date_weekday(x->day)),
+	    day, gd->entries, gd->entries == 1 ? "entry" : "entries");
+	if (gd->entries == 0)
+		goto out;
 	for (i = 0; i < l.n; i++) {
+		if (l.v[i].day != x->day)
+			continue;
 		entry_amount_text(&l.v[i], amount, sizeof amount);
 		if (text_width(l.v[i].food_name) > wname)
 			wname = text_width(l.v[i].food_name);
-		if (strlen(amount) > wamt)
-			wamt = strlen(amount);
-		for (k = 0; k < NUT_COUNT; k++)
-			if (nutrients_has(&l.v[i].nut, k)) {
-				tot.v[k] += l.v[i].nut.v[k];
-				known[k]++;
-				tot.known |= 1u << k;
-			}
+		if (text_width(amount) > wamt)
+			wamt = text_width(amount);
 	}
 	wname = wname > 40 ? 40 : wname;
 	cell("id", 5, true);
 	cell("amount", wamt, false);
 	cell("food", wname, false);
-	cell("K2 µg", 7, true);
+	snprintf(k2, sizeof k2, "K2 %s", text_ug());
+	cell(k2, 7, true);
 	cell("sat fat g", 9, true);
 	printf("sodium mg\n");
 	for (i = 0; i < l.n; i++) {
 		const struct entry *e = &l.v[i];
+		if (e->day != x->day)
+			continue;
 		snprintf(id, sizeof id, "#%lld", (long long)e->id);
 		entry_amount_text(e, amount, sizeof amount);
 		cell(id, 5, true);
@@ -972,12 +1020,17 @@ cmd_list(struct cli_ctx *x)
 	cell("", 5, true);
 	cell("", wamt, false);
 	cell("total", wname, false);
-	cell(fmt_nut(k2, sizeof k2, &tot, NUT_K2), 7, true);
-	cell(fmt_nut(sf, sizeof sf, &tot, NUT_SAT_FAT), 9, true);
-	printf("%9s\n", fmt_nut(na, sizeof na, &tot, NUT_SODIUM));
-	if ((size_t)known[NUT_K2] < l.n)
-		printf("K2 known for %d of %zu entries\n", known[NUT_K2], l.n);
+	cell(gauge_total_text(k2, sizeof k2, &gd->k2, gd->k2.sum >= 100 ?
+	    0 : 1), 7, true);
+	cell(gauge_total_text(sf, sizeof sf, &gd->sat_fat, 1), 9, true);
+	printf("%9s\n", gauge_total_text(na, sizeof na, &gd->sodium, 0));
+	coverage_line(cov, sizeof cov, &gd->k2, &gd->sat_fat, &gd->sodium,
+	    gd->entries);
+	if (cov[0] != '\0')
+		printf("%s (+ partly known, ? not known)\n", cov);
+out:
 	entry_list_release(&l);
+	free(g);
 	return EXIT_OK;
 }
 
@@ -1006,30 +1059,63 @@ week_json(const struct gauge *g)
 	json_day(stdout, g->week_start);
 	printf(",\n  \"week_end\": ");
 	json_day(stdout, g->week_end);
-	printf(",\n  \"rich_servings\": %.15g,\n  \"rich_servings_goal\": "
-	    "%.15g,\n", g->rich_servings, g->rich_servings_goal);
-	printf("  \"k2_ug\": %.15g,\n  \"k2_goal_ug\": %.15g,\n",
-	    g->k2.sum, g->k2_goal_ug);
-	printf("  \"mk4_ug\": %.15g,\n  \"mk7_ug\": %.15g,\n  \"mk_other_ug\": "
-	    "%.15g,\n", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
-	printf("  \"entries\": %d,\n  \"k2_known_entries\": %d,\n",
-	    g->entries, g->k2.known);
-	printf("  \"sat_fat_g\": %.15g,\n  \"sat_fat_limit_g\": %.15g,\n",
-	    g->sat_fat.sum, g->sat_fat_limit_g);
-	printf("  \"sodium_mg\": %.15g,\n  \"sodium_limit_mg\": %.15g,\n",
-	    g->sodium.sum, g->sodium_limit_mg);
-	printf("  \"days\": [");
+	printf(",\n  \"entries\": %d,\n  \"rich_servings\": ", g->entries);
+	json_num(stdout, true, g->rich_servings);
+	printf(", \"rich_servings_goal\": ");
+	json_num(stdout, true, g->rich_servings_goal);
+	printf(",\n  ");
+	json_total(stdout, "k2_ug", &g->k2);
+	printf(", \"k2_goal_ug\": ");
+	json_num(stdout, true, g->k2_goal_ug);
+	printf(",\n  ");
+	json_total(stdout, "mk4_ug", &g->mk4);
+	printf(", ");
+	json_total(stdout, "mk7_ug", &g->mk7);
+	printf(", ");
+	json_total(stdout, "mk_other_ug", &g->mk_other);
+	printf(",\n  \"chain_unknown_ug\": ");
+	json_num(stdout, true, g->chain_unknown_ug);
+	printf(", \"chain_unknown_entries\": %d, \"mk4_only_entries\": %d,\n  ",
+	    g->chain_unknown_entries, g->mk4_only_entries);
+	json_total(stdout, "sat_fat_g", &g->sat_fat);
+	printf(", \"sat_fat_limit_g\": ");
+	json_num(stdout, true, g->sat_fat_limit_g);
+	printf(", \"sat_fat_status\": \"%s\",\n  ",
+	    gauge_level_name(g->sat_fat_status));
+	json_total(stdout, "sodium_mg", &g->sodium);
+	printf(", \"sodium_limit_mg\": ");
+	json_num(stdout, true, g->sodium_limit_mg);
+	printf(", \"sodium_status\": \"%s\",\n  ",
+	    gauge_level_name(g->sodium_status));
+	json_total(stdout, "kcal", &g->kcal);
+	if (g->anticoagulant) {
+		printf(",\n  \"vitamin_k_daily_mean_ug\": ");
+		json_num(stdout, true, g->vitk_mean_ug);
+	}
+	printf(",\n  \"days\": [");
 	for (i = 0; i < 7; i++) {
 		const struct gauge_day *d = &g->days[i];
 		printf("%s\n    {\"date\": ", i ? "," : "");
 		json_day(stdout, d->day);
-		printf(", \"entries\": %d, \"rich_servings\": %.15g, "
-		    "\"k2_ug\": %.15g, \"sat_fat_g\": %.15g, "
-		    "\"sat_fat_status\": \"%s\", \"sodium_mg\": %.15g, "
-		    "\"sodium_status\": \"%s\"}", d->entries, d->rich_servings,
-		    d->k2.sum, d->sat_fat.sum,
-		    gauge_level_name(d->sat_fat_status), d->sodium.sum,
+		printf(", \"entries\": %d, \"rich_servings\": ", d->entries);
+		json_num(stdout, true, d->rich_servings);
+		printf(", ");
+		json_total(stdout, "k2_ug", &d->k2);
+		printf(", ");
+		json_total(stdout, "sat_fat_g", &d->sat_fat);
+		printf(", \"sat_fat_status\": \"%s\", ",
+		    gauge_level_name(d->sat_fat_status));
+		json_total(stdout, "sodium_mg", &d->sodium);
+		printf(", \"sodium_status\": \"%s\", ",
 		    gauge_level_name(d->sodium_status));
+		json_total(stdout, "kcal", &d->kcal);
+		if (g->anticoagulant) {
+			printf(", ");
+			json_total(stdout, "vitamin_k_ug", &d->vitk);
+			printf(", \"vitamin_k_swing\": %s", d->vitk_swing ?
+			    "true" : "false");
+		}
+		printf("}");
 	}
 	printf("\n  ],\n  \"warnings\": [");
 	for (i = 0; i < g->n_warnings; i++) {
@@ -1037,23 +1123,43 @@ week_json(const struct gauge *g)
 		printf("%s\n    {\"nutrient\": \"%s\", \"scope\": \"%s\", ",
 		    i ? "," : "", w->nutrient == NUT_SAT_FAT ? "sat_fat" :
 		    "sodium", w->week ? "week" : "day");
-		if (!w->week) {
-			printf("\"date\": ");
-			json_day(stdout, w->day);
-			printf(", ");
-		}
-		printf("\"amount\": %.15g, \"limit\": %.15g, \"message\": ",
-		    w->amount, w->limit);
+		printf("\"date\": ");
+		json_day(stdout, w->day);
+		printf(", \"level\": \"%s\", \"amount\": ",
+		    gauge_level_name(w->level));
+		json_num(stdout, true, w->amount);
+		printf(", \"limit\": ");
+		json_num(stdout, true, w->limit);
+		printf(", \"known\": %d, \"entries\": %d, \"message\": ",
+		    w->known, w->count);
 		json_str(stdout, w->message);
 		printf("}");
 	}
 	printf("%s]\n}\n", g->n_warnings ? "\n  " : "");
 }
 
+/* One gauge line: "Sodium mg     1,335 / 16,100  [##....] ok". */
+static void
+gauge_line(const char *label, const struct total *t, int decimals,
+    double goal, const char *after)
+{
+	char value[32], lim[32], br[40];
+	double v = 0;
+
+	gauge_total_text(value, sizeof value, t, decimals);
+	text_number(lim, sizeof lim, goal, goal == floor(goal) ? 0 : 1);
+	gauge_total_value(t, &v);
+	bar(br, 28, goal > 0 ? v / goal : 0);
+	printf("%-18s%9s / %-7s %s %s\n", label, value, lim, br, after);
+}
+
 static void
 week_text(const struct cli_ctx *x, const struct gauge *g)
 {
-	char a[16], b[16], br[64], n1[32], n2[32];
+	char a[16], b[16], n1[32], n2[32], n3[32], n4[32], rich[32], after[96];
+	const char *ug = text_ug();
+	bool marks = false;
+	double v;
 	size_t i;
 
 	date_format(g->week_start, a, sizeof a);
@@ -1061,57 +1167,84 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 	printf("Week of %s %s to %s %s\n\n",
 	    date_weekday_abbr(date_weekday(g->week_start)), a,
 	    date_weekday_abbr(date_weekday(g->week_end)), b);
-	bar(br, 28, g->rich_servings / g->rich_servings_goal);
-	printf("K2-rich servings  %5.4g/%-5.4g %s %3.0f%%\n", g->rich_servings,
-	    g->rich_servings_goal, br,
-	    100 * g->rich_servings / g->rich_servings_goal);
-	bar(br, 28, g->k2.sum / g->k2_goal_ug);
-	printf("K2 µg            %6s/%-5s %s %3.0f%%\n",
-	    text_number(n1, sizeof n1, g->k2.sum, 0),
-	    text_number(n2, sizeof n2, g->k2_goal_ug, 0), br,
-	    100 * g->k2.sum / g->k2_goal_ug);
-	printf("                  MK-4 %.1f µg, MK-7 %.1f µg, other chains "
-	    "%.1f µg", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
-	if (g->k2.sum - (g->mk4_ug + g->mk7_ug + g->mk_other_ug) > 0.05)
-		printf(", chain not known %.1f µg", g->k2.sum -
-		    (g->mk4_ug + g->mk7_ug + g->mk_other_ug));
-	printf("\n                  K2 known for %d of %d entries\n",
-	    g->k2.known, g->entries);
-	bar(br, 28, g->sat_fat.sum / g->sat_fat_limit_g);
-	printf("Saturated fat g  %6.1f/%-5.4g %s %s\n", g->sat_fat.sum,
-	    g->sat_fat_limit_g, br, gauge_level_name(g->sat_fat_status));
-	bar(br, 28, g->sodium.sum / g->sodium_limit_mg);
-	printf("Sodium mg       %7s/%-6s %s %s\n",
-	    text_number(n1, sizeof n1, g->sodium.sum, 0),
-	    text_number(n2, sizeof n2, g->sodium_limit_mg, 0), br,
-	    gauge_level_name(g->sodium_status));
-	printf("\nDay              entries  K2-rich    K2 µg  sat fat g       "
-	    "sodium mg\n");
+	amount_format_quantity(rich, sizeof rich, g->rich_servings);
+	text_number(n1, sizeof n1, g->rich_servings_goal,
+	    g->rich_servings_goal == floor(g->rich_servings_goal) ? 0 : 1);
+	bar(after, 28, g->rich_servings / g->rich_servings_goal);
+	printf("%-18s%9s / %-7s %s %s%%\n", "K2-rich servings", rich, n1,
+	    after, text_number(n2, sizeof n2, 100 * g->rich_servings /
+	    g->rich_servings_goal, 0));
+	snprintf(n3, sizeof n3, "K2 %s", ug);
+	if (gauge_total_value(&g->k2, &v))
+		snprintf(after, sizeof after, "%s%%", text_number(n2,
+		    sizeof n2, 100 * v / g->k2_goal_ug, 0));
+	else
+		snprintf(after, sizeof after, "?");
+	gauge_line(n3, &g->k2, 0, g->k2_goal_ug, after);
+	printf("  MK-4 %s %s, MK-7 %s %s, other chains %s %s",
+	    text_number(n1, sizeof n1, g->mk4.sum, 1), ug,
+	    text_number(n2, sizeof n2, g->mk7.sum, 1), ug,
+	    text_number(n3, sizeof n3, g->mk_other.sum, 1), ug);
+	if (g->chain_unknown_ug > 0)
+		printf(", chain not known %s %s", text_number(n4, sizeof n4,
+		    g->chain_unknown_ug, 1), ug);
+	printf("\n  K2 known for %d of %d entries", g->k2.known, g->entries);
+	if (g->chain_unknown_entries > 0)
+		printf(", chain not known for %d (MK-4 only: %d)",
+		    g->chain_unknown_entries, g->mk4_only_entries);
+	printf("\n");
+	snprintf(after, sizeof after, "%s", gauge_level_name(g->sat_fat_status));
+	if (g->sat_fat.known < g->sat_fat.count)
+		snprintf(after + strlen(after), sizeof after - strlen(after),
+		    " (known for %d of %d entries)", g->sat_fat.known,
+		    g->sat_fat.count);
+	gauge_line("Saturated fat g", &g->sat_fat, 1, g->sat_fat_limit_g,
+	    after);
+	snprintf(after, sizeof after, "%s", gauge_level_name(g->sodium_status));
+	if (g->sodium.known < g->sodium.count)
+		snprintf(after + strlen(after), sizeof after - strlen(after),
+		    " (known for %d of %d entries)", g->sodium.known,
+		    g->sodium.count);
+	gauge_line("Sodium mg", &g->sodium, 0, g->sodium_limit_mg, after);
+	snprintf(n3, sizeof n3, "K2 %s", ug);
+	printf("\n%-15s %7s %8s %9s %10s %-7s %10s %s\n", "Day", "entries",
+	    "K2-rich", n3, "sat fat g", "", "sodium mg", "");
 	for (i = 0; i < 7; i++) {
 		const struct gauge_day *d = &g->days[i];
 		date_format(d->day, a, sizeof a);
-		printf("%s %s%s %7d  %7.4g  %7s  %5.1f %-5s  %7s %s\n",
+		amount_format_quantity(rich, sizeof rich, d->rich_servings);
+		gauge_total_text(n1, sizeof n1, &d->k2, 0);
+		gauge_total_text(n2, sizeof n2, &d->sat_fat, 1);
+		gauge_total_text(n3, sizeof n3, &d->sodium, 0);
+		marks = marks || total_partial(&d->k2) ||
+		    total_unknown(&d->k2) || total_partial(&d->sat_fat) ||
+		    total_unknown(&d->sat_fat) || total_partial(&d->sodium) ||
+		    total_unknown(&d->sodium);
+		printf("%s %s%s %7d %8s %9s %10s %-7s %10s %s\n",
 		    date_weekday_abbr(date_weekday(d->day)), a,
-		    d->day == x->day ? "*" : " ", d->entries,
-		    d->rich_servings, text_number(n1, sizeof n1, d->k2.sum, 0),
-		    d->sat_fat.sum, gauge_level_name(d->sat_fat_status),
-		    text_number(n2, sizeof n2, d->sodium.sum, 0),
+		    d->day == x->day ? "*" : " ", d->entries, rich, n1, n2,
+		    gauge_level_name(d->sat_fat_status), n3,
 		    gauge_level_name(d->sodium_status));
 		if (g->anticoagulant && d->entries > 0)
-			printf("                 vitamin K (K1 + K2) %.0f µg, "
-			    "known for %d of %d entries%s\n", d->vitk.sum,
+			printf("                vitamin K (K1 + K2) %s %s, "
+			    "known for %d of %d entries%s\n",
+			    gauge_total_text(n4, sizeof n4, &d->vitk, 0), ug,
 			    d->vitk.known, d->entries, d->vitk_swing ?
 			    ": differs from the week's mean by more than half"
 			    : "");
 	}
+	if (marks)
+		printf("(* the day asked for; + known for only some entries; "
+		    "? not known for any)\n");
 	if (g->anticoagulant)
 		printf("\nOn an anticoagulant, steady vitamin K matters more "
-		    "than more of it: the week's daily mean is %.0f µg.\n",
-		    g->vitk_mean_ug);
+		    "than more of it: the week's daily mean is %s %s.\n",
+		    text_number(n4, sizeof n4, g->vitk_mean_ug, 0), ug);
 	if (g->n_warnings > 0) {
 		printf("\nWarnings\n");
 		for (i = 0; i < g->n_warnings; i++)
-			printf("  %s\n", g->warnings[i].message);
+			printf("  %s: %s\n", g->warnings[i].level == LEVEL_OVER
+			    ? "OVER" : "near", g->warnings[i].message);
 	}
 }
 
@@ -1142,11 +1275,14 @@ cmd_week(struct cli_ctx *x)
 	return EXIT_OK;
 }
 
+/* A CSV number cell: every digit that reads back the same double. */
 static void
 csv_num(FILE *fp, bool known, double v)
 {
+	char buf[40];
+
 	if (known && isfinite(v))
-		fprintf(fp, "%.15g", v);
+		fputs(text_num_exact(buf, sizeof buf, v), fp);
 }
 
 static int
@@ -1167,6 +1303,11 @@ cmd_export(struct cli_ctx *x)
 	if ((x->o->from != NULL && parse_day(x, x->o->from, &from) != 0) ||
 	    (x->o->to != NULL && parse_day(x, x->o->to, &to) != 0))
 		return EXIT_USAGE;
+	if (from > to) {
+		fprintf(stderr, "k2diary: --from %s is after --to %s\n",
+		    x->o->from, x->o->to);
+		return EXIT_USAGE;
+	}
 	if (cli_open_diary(x, NULL, 0) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
@@ -1182,9 +1323,9 @@ cmd_export(struct cli_ctx *x)
 		}
 		printf("%s]\n", l.n ? "\n" : "");
 	} else {
-		printf("id,day,logged_at,food_id,food_name,serving,grams,"
-		    "servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,sat_fat_g,"
-		    "sodium_mg,kcal\r\n");
+		printf("id,day,logged_at,food_id,food_name,serving,quantity,"
+		    "grams,servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,"
+		    "sat_fat_g,sodium_mg,kcal\r\n");
 		for (i = 0; i < l.n; i++) {
 			const struct entry *e = &l.v[i];
 			iso_utc(e->logged_at, ts, sizeof ts);
@@ -1195,6 +1336,8 @@ cmd_export(struct cli_ctx *x)
 			csv_put(stdout, e->food_name);
 			fputc(',', stdout);
 			csv_put(stdout, e->serving);
+			fputc(',', stdout);
+			csv_num(stdout, true, e->quantity);
 			fputc(',', stdout);
 			csv_num(stdout, e->grams > 0, e->grams);
 			fputc(',', stdout);
@@ -1217,21 +1360,23 @@ static const char *const csv_header[] = {
 	"sat_fat_g", "sodium_mg", "kcal",
 };
 
-/* A CSV number cell: empty is unknown; else finite and >= 0 (> 0 if pos). */
+/* The column an export has since quantity was added, and where. */
+#define CSV_QUANTITY "quantity"
+#define CSV_QUANTITY_AT 6
+
+/*
+ * A CSV number cell: empty is unknown; else finite and >= 0 (> 0 if pos),
+ * '.' as the decimal point whatever the locale.
+ */
 static int
 csv_cell_number(const char *s, bool pos, bool *known, double *out)
 {
-	char *end;
+	const char *end;
 
 	*known = false;
 	if (*s == '\0')
 		return 0;
-	/* Decimal digits only: no hex, inf or nan through strtod. */
-	if (strspn(s, "0123456789.eE+-") != strlen(s))
-		return -1;
-	errno = 0;
-	*out = strtod(s, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(*out) || *out < 0 ||
+	if (text_num_parse(s, out, &end) != 0 || *end != '\0' || *out < 0 ||
 	    (pos && *out == 0))
 		return -1;
 	*known = true;
@@ -1257,6 +1402,16 @@ parse_utc(const char *s, int64_t *out)
 		return -1;
 	*out = (int64_t)day * 86400 + h * 3600 + m * 60 + sec;
 	return 0;
+}
+
+/* Take field i out of a row (its text freed). */
+static void
+drop_field(struct csv_row *row, size_t i)
+{
+	free(row->field[i]);
+	memmove(row->field + i, row->field + i + 1,
+	    (row->n - i - 1) * sizeof *row->field);
+	row->n--;
 }
 
 /* One CSV row as an entry; -1 with the field's name in err. */
@@ -1354,7 +1509,8 @@ cmd_import(struct cli_ctx *x)
 	const char *path;
 	size_t len, i;
 	int rc, ret = EXIT_ERROR;
-	bool header = true;
+	bool header = true, with_q = false, q_known;
+	double q = 0;
 
 	if (x->o->nargs != 1) {
 		fprintf(stderr, "k2diary: usage: k2diary import FILE.csv\n");
@@ -1371,6 +1527,12 @@ cmd_import(struct cli_ctx *x)
 	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
 		if (header) {
 			header = false;
+			/* With quantity (since 0.2), or an older export. */
+			with_q = row.n == ARRAY_LEN(csv_header) + 1 &&
+			    strcmp(row.field[CSV_QUANTITY_AT], CSV_QUANTITY) ==
+			    0;
+			if (with_q)
+				drop_field(&row, CSV_QUANTITY_AT);
 			for (i = 0; i < row.n && i < ARRAY_LEN(csv_header); i++)
 				if (strcmp(row.field[i], csv_header[i]) != 0)
 					break;
@@ -1385,6 +1547,25 @@ cmd_import(struct cli_ctx *x)
 			}
 			continue;
 		}
+		q_known = false;
+		if (with_q && row.n == ARRAY_LEN(csv_header) + 1) {
+			if (csv_cell_number(row.field[CSV_QUANTITY_AT], true,
+			    &q_known, &q) != 0 || !q_known) {
+				fprintf(stderr, "%s:%u: field 'quantity': "
+				    "'%.40s' is not a number above 0; nothing "
+				    "imported\n", path, row.line,
+				    row.field[CSV_QUANTITY_AT]);
+				csv_row_release(&row);
+				goto out;
+			}
+			drop_field(&row, CSV_QUANTITY_AT);
+		} else if (with_q) {
+			fprintf(stderr, "%s:%u: expected %zu fields, found %zu; "
+			    "nothing imported\n", path, row.line,
+			    ARRAY_LEN(csv_header) + 1, row.n);
+			csv_row_release(&row);
+			goto out;
+		}
 		if (row_entry(x, &row, &e, err, sizeof err) != 0) {
 			fprintf(stderr, "%s:%u: %s; nothing imported\n", path,
 			    row.line, err);
@@ -1393,6 +1574,8 @@ cmd_import(struct cli_ctx *x)
 			goto out;
 		}
 		csv_row_release(&row);
+		if (q_known)
+			e.quantity = q;
 		entry_list_push(&l, &e);
 	}
 	if (rc < 0) {

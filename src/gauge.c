@@ -40,10 +40,11 @@ level_warns(enum level l)
 	return l == LEVEL_NEAR || l == LEVEL_OVER;
 }
 
-/* Add the entry's value of nutrient k to t when it is known. */
+/* Count the entry in t, and add its value of nutrient k when it is known. */
 static void
 total_add(struct total *t, const struct entry *e, enum nutrient k)
 {
+	t->count++;
 	if (!nutrients_has(&e->nut, k))
 		return;
 	t->sum += e->nut.v[k];
@@ -190,8 +191,11 @@ name_len(const char *s, size_t max)
  */
 static void
 warning_fill(struct gauge_warning *w, enum nutrient k, bool week, long day,
-    enum level level, double amount, double limit, const struct top *top)
+    enum level level, const struct total *t, double limit,
+    const struct top *top)
 {
+	char num[64];
+	double amount = t->sum;
 	struct sbuf sb;
 	char date[16];
 	const char *name;
@@ -204,6 +208,8 @@ warning_fill(struct gauge_warning *w, enum nutrient k, bool week, long day,
 	w->level = level;
 	w->amount = amount;
 	w->limit = limit;
+	w->known = t->known;
+	w->count = t->count;
 
 	date_format(day, date, sizeof date);
 	sbuf_init(&sb, w->message, sizeof w->message);
@@ -230,6 +236,12 @@ warning_fill(struct gauge_warning *w, enum nutrient k, bool week, long day,
 	}
 	if (top->n > 0)
 		sbuf_add(&sb, ")");
+	if (total_partial(t)) {
+		/* The known values alone reach the level: say what is missing. */
+		snprintf(num, sizeof num, "; known for %d of %d entries",
+		    t->known, t->count);
+		sbuf_add(&sb, num);
+	}
 	/* Names come from the diary: never let one drive a terminal. */
 	text_inert(w->message);
 }
@@ -237,12 +249,13 @@ warning_fill(struct gauge_warning *w, enum nutrient k, bool week, long day,
 /* Append a warning unless the list is full. */
 static void
 warning_add(struct gauge *g, enum nutrient k, bool week, long day,
-    enum level level, double amount, double limit, const struct top *top)
+    enum level level, const struct total *t, double limit,
+    const struct top *top)
 {
 	if (g->n_warnings >= GAUGE_MAX_WARNINGS)
 		return;
 	warning_fill(&g->warnings[g->n_warnings++], k, week, day, level,
-	    amount, limit, top);
+	    t, limit, top);
 }
 
 /* Is the entry's day in the week that starts on week_start? */
@@ -295,6 +308,7 @@ gauge_vitk(struct gauge *g, const struct entry *entries, size_t n)
 		if (!in_week(e, g->week_start))
 			continue;
 		d = &g->days[e->day - g->week_start];
+		d->vitk.count++;
 		if (nutrients_has(&e->nut, NUT_K1))
 			d->vitk.sum += e->nut.v[NUT_K1];
 		if (nutrients_has(&e->nut, NUT_K2))
@@ -343,13 +357,28 @@ gauge_level(double amount, double limit)
 	return LEVEL_OK;
 }
 
-/* Name a level: "ok", "near", "over". */
+/* The status of a total against a limit. */
+enum level
+gauge_status(const struct total *t, double limit)
+{
+	enum level l = gauge_level(t->sum, limit);
+
+	if (t->known == t->count)
+		return l;
+	if (t->known == 0)
+		return LEVEL_UNKNOWN;
+	return l == LEVEL_OK ? LEVEL_UNKNOWN : l;
+}
+
+/* Name a level: "ok", "unknown", "near", "over". */
 const char *
 gauge_level_name(enum level l)
 {
 	switch (l) {
 	case LEVEL_OK:
 		return "ok";
+	case LEVEL_UNKNOWN:
+		return "unknown";
 	case LEVEL_NEAR:
 		return "near";
 	case LEVEL_OVER:
@@ -358,21 +387,61 @@ gauge_level_name(enum level l)
 	return "?";
 }
 
-/*
- * Tell whether the entry's food gives at least threshold_ug of K2 per
- * default serving: the entry's K2 over its servings, both known and
- * servings positive. The slack keeps the round-off of scaling a snapshot
- * from dropping a food that sits on the threshold.
- */
-bool
-gauge_entry_rich(const struct entry *e, double threshold_ug)
+/* A total as text: "?" when unknown, "23.8+" when partly known. */
+char *
+gauge_total_text(char *buf, size_t len, const struct total *t, int decimals)
 {
-	double per;
+	size_t n;
 
-	if (!nutrients_has(&e->nut, NUT_K2) || !(e->servings > 0))
+	if (total_unknown(t)) {
+		snprintf(buf, len, "?");
+		return buf;
+	}
+	text_number(buf, len, t->sum, decimals);
+	n = strlen(buf);
+	if (total_partial(t) && n + 1 < len) {
+		buf[n] = GAUGE_PARTIAL_MARK;
+		buf[n + 1] = '\0';
+	}
+	return buf;
+}
+
+/* A total's value, or false when it is unknown. */
+bool
+gauge_total_value(const struct total *t, double *out)
+{
+	if (total_unknown(t))
 		return false;
-	per = e->nut.v[NUT_K2] / e->servings;
-	return per >= threshold_ug - fabs(threshold_ug) * GAUGE_SLACK;
+	*out = t->sum;
+	return true;
+}
+
+/* Rank of a warning on the day screen: lower comes first. */
+static int
+warning_rank(const struct gauge_warning *w)
+{
+	return (w->level == LEVEL_OVER ? 0 : 4) + (w->week ? 2 : 0) +
+	    (w->nutrient == NUT_SAT_FAT ? 0 : 1);
+}
+
+/* The day screen's warnings for day, most severe first. */
+size_t
+gauge_warnings_for_day(const struct gauge *g, long day, size_t *idx,
+    size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < g->n_warnings && n < max; i++) {
+		const struct gauge_warning *w = &g->warnings[i];
+		if (!w->week && w->day != day)
+			continue;
+		for (j = n; j > 0 && warning_rank(&g->warnings[idx[j - 1]]) >
+		    warning_rank(w); j--)
+			idx[j] = idx[j - 1];
+		idx[j] = i;
+		n++;
+	}
+	return n;
 }
 
 /* Compute the gauge of the week that starts on week_start. */
@@ -403,7 +472,7 @@ gauge_week(const struct config *cfg, long week_start,
 		d = &out->days[e->day - week_start];
 		d->entries++;
 		out->entries++;
-		if (gauge_entry_rich(e, cfg->rich_threshold_ug)) {
+		if (entry_is_k2_rich(e, cfg->rich_threshold_ug)) {
 			d->rich_servings += e->servings;
 			out->rich_servings += e->servings;
 		}
@@ -413,24 +482,30 @@ gauge_week(const struct config *cfg, long week_start,
 		total_add(&out->sat_fat, e, NUT_SAT_FAT);
 		total_add(&d->sodium, e, NUT_SODIUM);
 		total_add(&out->sodium, e, NUT_SODIUM);
-		if (nutrients_has(&e->nut, NUT_MK4))
-			out->mk4_ug += e->nut.v[NUT_MK4];
-		if (nutrients_has(&e->nut, NUT_MK7))
-			out->mk7_ug += e->nut.v[NUT_MK7];
-		if (nutrients_has(&e->nut, NUT_MK_OTHER))
-			out->mk_other_ug += e->nut.v[NUT_MK_OTHER];
+		total_add(&d->kcal, e, NUT_KCAL);
+		total_add(&out->kcal, e, NUT_KCAL);
+		total_add(&out->mk4, e, NUT_MK4);
+		total_add(&out->mk7, e, NUT_MK7);
+		total_add(&out->mk_other, e, NUT_MK_OTHER);
+		out->chain_unknown_ug += nutrients_k2_unsplit(&e->nut);
+		if (nutrients_chain_unknown(&e->nut))
+			out->chain_unknown_entries++;
+		if (nutrients_mk4_only(&e->nut))
+			out->mk4_only_entries++;
 	}
 
 	for (i = 0; i < 7; i++) {
 		d = &out->days[i];
-		d->sat_fat_status = gauge_level(d->sat_fat.sum,
+		d->sat_fat_status = gauge_status(&d->sat_fat,
 		    cfg->sat_fat_limit_g);
-		d->sodium_status = gauge_level(d->sodium.sum,
+		d->sodium_status = gauge_status(&d->sodium,
 		    cfg->sodium_limit_mg);
+		d->worst = d->sat_fat_status > d->sodium_status ?
+		    d->sat_fat_status : d->sodium_status;
 	}
-	out->sat_fat_status = gauge_level(out->sat_fat.sum,
+	out->sat_fat_status = gauge_status(&out->sat_fat,
 	    out->sat_fat_limit_g);
-	out->sodium_status = gauge_level(out->sodium.sum,
+	out->sodium_status = gauge_status(&out->sodium,
 	    out->sodium_limit_mg);
 
 	if (cfg->anticoagulant)
@@ -443,27 +518,27 @@ gauge_week(const struct config *cfg, long week_start,
 			top_collect(&top, entries, n, week_start, (int)i,
 			    NUT_SAT_FAT);
 			warning_add(out, NUT_SAT_FAT, false, d->day,
-			    d->sat_fat_status, d->sat_fat.sum,
+			    d->sat_fat_status, &d->sat_fat,
 			    cfg->sat_fat_limit_g, &top);
 		}
 		if (level_warns(d->sodium_status)) {
 			top_collect(&top, entries, n, week_start, (int)i,
 			    NUT_SODIUM);
 			warning_add(out, NUT_SODIUM, false, d->day,
-			    d->sodium_status, d->sodium.sum,
+			    d->sodium_status, &d->sodium,
 			    cfg->sodium_limit_mg, &top);
 		}
 	}
 	if (level_warns(out->sat_fat_status)) {
 		top_collect(&top, entries, n, week_start, -1, NUT_SAT_FAT);
 		warning_add(out, NUT_SAT_FAT, true, week_start,
-		    out->sat_fat_status, out->sat_fat.sum,
+		    out->sat_fat_status, &out->sat_fat,
 		    out->sat_fat_limit_g, &top);
 	}
 	if (level_warns(out->sodium_status)) {
 		top_collect(&top, entries, n, week_start, -1, NUT_SODIUM);
 		warning_add(out, NUT_SODIUM, true, week_start,
-		    out->sodium_status, out->sodium.sum,
+		    out->sodium_status, &out->sodium,
 		    out->sodium_limit_mg, &top);
 	}
 }

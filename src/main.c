@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* Entry point: parse the command line, then run a command or the screen. */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 #include "cli.h"
+#include "text.h"
 
 int
 main(int argc, char **argv)
@@ -12,7 +15,14 @@ main(int argc, char **argv)
 	struct cli_opts o;
 	char err[256];
 
+	/*
+	 * The user's locale for characters (UTF-8 or not), never for
+	 * numbers: every figure is written and read with '.', in files and on
+	 * the screen alike (text_num_* do so whatever this says).
+	 */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	text_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
 		fprintf(stderr, "k2diary: %s (try 'k2diary --help')\n", err);
 		return EXIT_USAGE;

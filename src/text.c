@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /* UTF-8 text: validation, display width, folding for search, padding. */
+#include <locale.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -141,6 +143,49 @@ is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 }
 
+/* Output is ASCII only (the locale is not UTF-8): see text_set_ascii. */
+static bool ascii_only;
+
+/* Say whether text for people must be ASCII (a locale that is not UTF-8). */
+void
+text_set_ascii(bool on)
+{
+	ascii_only = on;
+}
+
+/* Is text for people ASCII only? */
+bool
+text_ascii(void)
+{
+	return ascii_only;
+}
+
+/* The microgram unit: "µg", or "ug" outside UTF-8. */
+const char *
+text_ug(void)
+{
+	return ascii_only ? "ug" : "\xc2\xb5g";
+}
+
+/* The ASCII stand-in for a code point past ASCII: é -> e, µ -> u, else ?. */
+static char
+ascii_of(uint32_t cp)
+{
+	char c;
+
+	if (cp == 0xb5)
+		return 'u';
+	if (cp >= 0xc0 && cp < 0x180) {
+		c = latin_base[cp - 0xc0];
+		/* Upper case letters of Latin-1; in Latin Extended-A, even. */
+		if ((cp < 0xdf && cp != 0xd7) || (cp >= 0x100 && cp % 2 == 0 &&
+		    cp < 0x138))
+			c = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+		return c == '*' || c == '/' ? '?' : c;
+	}
+	return '?';
+}
+
 /* Columns a string takes as text_fit shows it. */
 size_t
 text_width(const char *s)
@@ -155,7 +200,8 @@ text_width(const char *s)
 			i++;
 			continue;
 		}
-		w += is_control(cp) ? 1 : (size_t)text_cp_width(cp);
+		w += is_control(cp) || ascii_only ? 1 :
+		    (size_t)text_cp_width(cp);
 		i += n;
 	}
 	return w;
@@ -218,6 +264,11 @@ text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad)
 			if (w + cw > cols - (total > cols) || o + 2 >= len)
 				break;
 			buf[o++] = '?';
+		} else if (ascii_only && cp >= 0x80) {
+			cw = 1;
+			if (w + cw > cols - (total > cols) || o + 2 >= len)
+				break;
+			buf[o++] = ascii_of(cp);
 		} else {
 			cw = text_cp_width(cp);
 			if (w + cw > cols - (total > cols) || o + n + 1 >= len)
@@ -294,5 +345,82 @@ text_number(char *buf, size_t len, double v, int decimals)
 		buf[o++] = (char)('0' + r % scale);
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+/* The C locale, made once: '.' is its decimal point. */
+static locale_t
+c_locale(void)
+{
+	static locale_t c;
+
+	if (c == (locale_t)0 &&
+	    (c = newlocale(LC_ALL_MASK, "C", (locale_t)0)) == (locale_t)0)
+		die("cannot make the C locale");
+	return c;
+}
+
+/* Read a decimal number, '.' as the point, whatever the locale. */
+int
+text_num_parse(const char *s, double *out, const char **end)
+{
+	locale_t old;
+	const char *p = s;
+	char *e;
+	double v;
+
+	/* strtod's syntax, but decimal only: no hex, inf or nan. */
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' &&
+	    p[1] <= '9')))
+		return -1;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		return -1;
+	old = uselocale(c_locale());
+	v = strtod(s, &e);
+	uselocale(old);
+	if (!isfinite(v))
+		return -1;
+	*out = v;
+	if (end != NULL)
+		*end = e;
+	return 0;
+}
+
+/* The shortest text that reads back as v. */
+char *
+text_num_exact(char *buf, size_t len, double v)
+{
+	locale_t old;
+	double back;
+	int prec;
+
+	if (len == 0)
+		return buf;
+	/* Start at the integer digits, so 200 is "200", not "2e+02". */
+	prec = 1;
+	if (isfinite(v) && fabs(v) >= 1 && fabs(v) < 1e17)
+		prec = (int)floor(log10(fabs(v))) + 1;
+	old = uselocale(c_locale());
+	for (; prec <= 17; prec++) {
+		snprintf(buf, len, "%.*g", prec, v);
+		back = strtod(buf, NULL);
+		if (back == v || !isfinite(v))
+			break;
+	}
+	uselocale(old);
+	return buf;
+}
+
+/* v with a fixed number of decimals and '.' as the point. */
+char *
+text_num_fixed(char *buf, size_t len, double v, int decimals)
+{
+	locale_t old;
+
+	old = uselocale(c_locale());
+	snprintf(buf, len, "%.*f", decimals, v);
+	uselocale(old);
 	return buf;
 }

@@ -241,20 +241,6 @@ line_edit(struct tui_line *l, struct tui_keyev k)
 	}
 }
 
-/* A number for an amount text: up to two decimals, no trailing zeros. */
-static void
-fmt_qty(char *buf, size_t len, double v)
-{
-	char *p;
-
-	snprintf(buf, len, "%.2f", v);
-	p = buf + strlen(buf) - 1;
-	while (*p == '0')
-		*p-- = '\0';
-	if (*p == '.')
-		*p = '\0';
-}
-
 static const struct gauge_day *
 view_day(const struct tui_env *env)
 {
@@ -262,6 +248,21 @@ view_day(const struct tui_env *env)
 	long i = env->view->day - g->week_start;
 
 	return i >= 0 && i < 7 ? &g->days[i] : NULL;
+}
+
+/*
+ * The amount the prompt stands for: the exact one while the line reads
+ * what was prefilled or cycled, else the line parsed.
+ */
+static int
+prompt_amount(const struct tui_state *s, struct amount *a, char *err,
+    size_t errlen)
+{
+	if (s->exact_valid && strcmp(s->amount.buf, s->exact_text) == 0) {
+		*a = s->exact;
+		return 0;
+	}
+	return amount_parse(s->amount.buf, s->food, a, err, errlen);
 }
 
 /* Recompute the amount prompt's preview: what the entry adds and warnings. */
@@ -277,13 +278,13 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 	size_t i;
 
 	s->preview_warn[0] = '\0';
-	if (amount_parse(s->amount.buf, s->food, &a, err, sizeof err) != 0) {
+	if (prompt_amount(s, &a, err, sizeof err) != 0) {
 		snprintf(s->preview, sizeof s->preview, "%s", err);
 		s->preview_bad = true;
 		return;
 	}
 	s->preview_bad = false;
-	food_amount(s->food, a.servings, &n);
+	food_nutrients(s->food, a.grams, a.servings, &n);
 	if (nutrients_has(&n, NUT_K2))
 		snprintf(k2, sizeof k2, "%.1f µg", n.v[NUT_K2]);
 	else
@@ -343,6 +344,18 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 	snprintf(s->preview_warn, sizeof s->preview_warn, "%s", warn);
 }
 
+/* The unit index of a label: a serving, n_servings for a weight unit. */
+static size_t
+unit_index(const struct food *f, const char *label, size_t dflt)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_servings; i++)
+		if (label == f->servings[i].label)
+			return i;
+	return amount_unit_reserved(label) ? f->n_servings : dflt;
+}
+
 /* The unit index of an amount text: a serving, n_servings for grams. */
 static size_t
 unit_of(const struct food *f, const char *text, size_t dflt)
@@ -359,12 +372,17 @@ unit_of(const struct food *f, const char *text, size_t dflt)
 	return f->n_servings;
 }
 
-/* Open the amount prompt for food f with text (prefilled, replaced on typing). */
+/*
+ * Open the amount prompt for food f, prefilled with text as shown (replaced
+ * on typing) and exact, the same amount with every digit (NULL: text is
+ * exact).
+ */
 static void
 amount_open(struct tui_state *s, const struct tui_env *env,
-    const struct food *f, const char *text, int64_t edit_id)
+    const struct food *f, const char *text, const char *exact,
+    int64_t edit_id)
 {
-	char buf[TUI_LINE_MAX];
+	char buf[TUI_LINE_MAX], err[256];
 
 	s->food = f;
 	s->edit_id = edit_id;
@@ -373,7 +391,10 @@ amount_open(struct tui_state *s, const struct tui_env *env,
 		text = buf;
 	}
 	line_set(&s->amount, text);
-	s->unit = unit_of(f, s->amount.buf, 0);
+	s->exact_valid = amount_parse(exact != NULL ? exact : text, f,
+	    &s->exact, err, sizeof err) == 0;
+	snprintf(s->exact_text, sizeof s->exact_text, "%s", s->amount.buf);
+	s->unit = unit_of(f, exact != NULL ? exact : s->amount.buf, 0);
 	s->cycle_valid = false;
 	s->amount_fresh = true;
 	s->screen = TUI_SCREEN_AMOUNT;
@@ -394,27 +415,40 @@ amount_cycle(struct tui_state *s, const struct tui_env *env, int dir)
 	char err[256], q[32], buf[TUI_LINE_MAX];
 
 	if (!s->cycle_valid) {
-		s->unit = unit_of(f, s->amount.buf, s->unit);
-		if (amount_parse(s->amount.buf, f, &a, err, sizeof err) != 0)
-			amount_default(f, &a);
+		if (s->exact_valid && strcmp(s->amount.buf,
+		    s->exact_text) == 0) {
+			a = s->exact;
+			s->unit = unit_index(f, a.label, s->unit);
+		} else {
+			s->unit = unit_of(f, s->amount.buf, s->unit);
+			if (amount_parse(s->amount.buf, f, &a, err,
+			    sizeof err) != 0)
+				amount_default(f, &a);
+		}
 		/* Grams when the food has them, else a count of servings. */
 		s->cycle_amount = grams ? a.grams : a.servings;
 		s->cycle_valid = true;
 	}
 	s->unit = (s->unit + units + (size_t)(dir > 0 ? 1 : units - 1)) %
 	    units;
+	/* Shown rounded, logged exactly: the grams never change. */
 	if (s->unit == f->n_servings) {
-		fmt_qty(q, sizeof q, s->cycle_amount);
-		snprintf(buf, sizeof buf, "%s g", q);
+		s->exact.quantity = s->cycle_amount;
+		s->exact.label = "g";
 	} else {
 		const struct serving *sv = &f->servings[s->unit];
-		double v = s->cycle_amount;
-		if (grams)
-			v /= sv->grams > 0 ? sv->grams : f->servings[0].grams;
-		fmt_qty(q, sizeof q, v);
-		snprintf(buf, sizeof buf, "%s %s", q, sv->label);
+		s->exact.quantity = grams ? s->cycle_amount / (sv->grams > 0 ?
+		    sv->grams : f->servings[0].grams) : s->cycle_amount;
+		s->exact.label = sv->label;
 	}
+	s->exact.grams = grams ? s->cycle_amount : 0;
+	s->exact.servings = grams ? s->cycle_amount / f->servings[0].grams :
+	    s->cycle_amount;
+	s->exact_valid = true;
+	amount_format_quantity(q, sizeof q, s->exact.quantity);
+	snprintf(buf, sizeof buf, "%s %s", q, s->exact.label);
 	line_set(&s->amount, buf);
+	snprintf(s->exact_text, sizeof s->exact_text, "%s", s->amount.buf);
 	s->amount_fresh = false;
 	amount_preview(s, env);
 }
@@ -449,7 +483,7 @@ pick_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k)
 			return TUI_REDRAW;
 		}
 		amount_open(s, env, &env->cat->foods[s->hits[s->pick].food],
-		    NULL, 0);
+		    NULL, NULL, 0);
 		return TUI_REDRAW;
 	case TK_UP:
 		if (s->pick > 0)
@@ -498,8 +532,7 @@ amount_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		amount_cycle(s, env, -1);
 		return TUI_REDRAW;
 	case TK_ENTER:
-		if (amount_parse(s->amount.buf, s->food, &a, err,
-		    sizeof err) != 0) {
+		if (prompt_amount(s, &a, err, sizeof err) != 0) {
 			status(s, true, "%s", err);
 			return TUI_REDRAW;
 		}
@@ -639,14 +672,13 @@ selected(const struct tui_state *s, const struct tui_env *env)
 	return s->sel < l->n ? &l->v[s->sel] : NULL;
 }
 
-/* An amount of food f as the entry e had it ("2 slice"). */
+/* An amount of food f as the entry e had it, exactly ("2 slice"). */
 static int
 entry_amount(const struct entry *e, const struct food *f, struct amount *a)
 {
-	char text[TUI_LINE_MAX], q[32], err[256];
+	char text[TUI_LINE_MAX], err[256];
 
-	fmt_qty(q, sizeof q, e->quantity);
-	snprintf(text, sizeof text, "%s %s", q, e->serving);
+	entry_amount_exact(e, text, sizeof text);
 	return amount_parse(text, f, a, err, sizeof err);
 }
 
@@ -658,7 +690,7 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	const struct entry *e;
 	const struct food *f;
 	struct tui_cmd c;
-	char day[16], q[32], text[TUI_LINE_MAX];
+	char day[16], text[TUI_LINE_MAX], exact[TUI_LINE_MAX];
 	uint32_t ch = 0;
 	size_t n = v->entries.n;
 
@@ -685,7 +717,7 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		c.type = TUI_CMD_ADD;
 		c.food = f;
 		c.day = s->day;
-		if (amount_parse(v->recent[ch - '1'].amount, f, &c.amount,
+		if (amount_parse(v->recent[ch - '1'].exact, f, &c.amount,
 		    s->question, sizeof s->question) != 0)
 			amount_default(f, &c.amount);
 		snprintf(s->question, sizeof s->question,
@@ -746,18 +778,14 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 			    "a food");
 			return TUI_REDRAW;
 		}
-		f = catalogue_find(env->cat, e->food_id);
-		if (f == NULL) {
-			/* The food left the catalogue: units from a copy. */
-			entry_release(&s->stand_entry);
-			entry_copy(&s->stand_entry, e);
-			entry_unit_food(&s->stand_entry, &s->stand_in,
-			    s->stand_sv);
-			f = &s->stand_in;
-		}
-		fmt_qty(q, sizeof q, e->quantity);
-		snprintf(text, sizeof text, "%s %s", q, e->serving);
-		amount_open(s, env, f, text, e->id);
+		/* The entry's own units, from a copy the view cannot free. */
+		entry_release(&s->stand_entry);
+		entry_copy(&s->stand_entry, e);
+		entry_edit_food(&s->stand_entry, catalogue_find(env->cat,
+		    e->food_id), &s->stand_in, s->stand_sv);
+		entry_amount_text(e, text, sizeof text);
+		entry_amount_exact(e, exact, sizeof exact);
+		amount_open(s, env, &s->stand_in, text, exact, e->id);
 		return TUI_REDRAW;
 	case ACT_REMOVE:
 		if ((e = selected(s, env)) == NULL) {

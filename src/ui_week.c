@@ -68,10 +68,10 @@ ui_week_draw(WINDOW *w, const struct tui_state *s, const struct tui_env *env)
 	    g->entries);
 	ui_put(w, 11, 1, cols - 2, line, false);
 	snprintf(line, sizeof line, "MK-4 %.1f µg, MK-7 %.1f µg, longer "
-	    "chains %.1f µg", g->mk4_ug, g->mk7_ug, g->mk_other_ug);
-	if (g->k2.sum - (g->mk4_ug + g->mk7_ug + g->mk_other_ug) > 0.05) {
-		snprintf(a, sizeof a, ", chain unknown %.1f µg", g->k2.sum -
-		    (g->mk4_ug + g->mk7_ug + g->mk_other_ug));
+	    "chains %.1f µg", g->mk4.sum, g->mk7.sum, g->mk_other.sum);
+	if (g->chain_unknown_ug > 0) {
+		snprintf(a, sizeof a, ", chain unknown %.1f µg",
+		    g->chain_unknown_ug);
 		strncat(line, a, sizeof line - strlen(line) - 1);
 	}
 	ui_put(w, 12, 1, cols - 2, line, false);

@@ -631,7 +631,7 @@ yread_number(const struct ydoc *doc, const struct ynode *n, const char *key,
 {
 	char what[160];
 	double v;
-	char *end;
+	const char *end;
 
 	if (n == NULL || n->type != YNODE_SCALAR || !n->plain ||
 	    !looks_decimal(n->str)) {
@@ -639,8 +639,24 @@ yread_number(const struct ydoc *doc, const struct ynode *n, const char *key,
 		yread_expected(doc, n, what, dl);
 		return false;
 	}
+	/*
+	 * '.' is the decimal point whatever LC_NUMERIC says, and the whole
+	 * text must be the number (a locale's strtod would stop at the '.').
+	 */
 	errno = 0;
-	v = strtod(n->str, &end);
+	if (text_num_parse(n->str, &v, &end) != 0 || *end != '\0') {
+		if (errno == ERANGE) {
+			number_what(what, sizeof what, key, min, open_min,
+			    max);
+			diag_add(dl, doc->file, n->line, n->col,
+			    "expected %s, found %.40s, which is too large to "
+			    "be a number", what, n->str);
+			return false;
+		}
+		number_what(what, sizeof what, key, min, open_min, max);
+		yread_expected(doc, n, what, dl);
+		return false;
+	}
 	if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL)) {
 		number_what(what, sizeof what, key, min, open_min, max);
 		diag_add(dl, doc->file, n->line, n->col,

@@ -123,8 +123,8 @@ run rm "$id"
 is "rm of a missing entry exits 1" "$rc" 1
 run export
 is "export exits 0" "$rc" 0
-is "export CSV header" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,day,logged_at,food_id,food_name,serving,grams,servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,sat_fat_g,sodium_mg,kcal"
-has "export keeps unknown empty" "$out" ",gouda,Gouda (Dutch),slice,56,2,26.32,,,26.32,"
+is "export CSV header" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" "id,day,logged_at,food_id,food_name,serving,quantity,grams,servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,sat_fat_g,sodium_mg,kcal"
+has "export keeps unknown empty" "$out" ",gouda,Gouda (Dutch),slice,2,56,2,26.32,,,26.32,"
 run export --format json
 has "export json" "$out" '"food_id": "gouda"'
 

@@ -15,7 +15,7 @@
  * Foods built by hand. Only the fields amount.c reads matter (name and
  * servings), but the nutrients are filled as a catalogue would.
  */
-static char l_slice[] = "slice", l_oz[] = "oz";
+static char l_slice[] = "slice";
 static char l_capsule[] = "capsule";
 static char l_dish[] = "dish", l_glass[] = "glass", l_bowl[] = "bowl";
 static char l_large_egg[] = "large egg", l_yolk[] = "yolk";
@@ -24,13 +24,13 @@ static char l_scoop[] = "scoop", l_tsp[] = "tsp";
 static char n_gouda[] = "Gouda", n_k2[] = "K2 MK-7", n_kraut[] = "Sauerkraut";
 static char n_egg[] = "Egg", n_oil[] = "K2 oil", n_powder[] = "K2 powder";
 
-/* Gouda: slice 28 g (the default), oz 28.35 g; nutrients per 100 g. */
+/* Gouda: slice 28 g (the default); nutrients per 100 g. */
 static struct serving gouda_servings[] = {
-	{ l_slice, 28 }, { l_oz, 28.35 },
+	{ l_slice, 28 },
 };
 static const struct food gouda = {
 	.name = n_gouda, .group = GROUP_CHEESE,
-	.servings = gouda_servings, .n_servings = 2,
+	.servings = gouda_servings, .n_servings = 1,
 	.per_serving = false,
 	.nut = { .v = { [NUT_MK_OTHER] = 47, [NUT_K1] = 2.3,
 	    [NUT_SAT_FAT] = 17.6, [NUT_SODIUM] = 819, [NUT_KCAL] = 356 },
@@ -72,6 +72,18 @@ static const struct food egg = {
 	.servings = egg_servings, .n_servings = 2,
 };
 
+/* Labels with each plural rule: patty, leaf, box, knife, tray. */
+static char l_patty[] = "patty", l_leaf[] = "leaf", l_box[] = "box";
+static char l_knife[] = "knife", l_tray[] = "tray", n_plurals[] = "Burger";
+static struct serving plural_servings[] = {
+	{ l_patty, 90 }, { l_leaf, 2 }, { l_box, 250 }, { l_knife, 10 },
+	{ l_tray, 200 },
+};
+static const struct food plurals = {
+	.name = n_plurals, .group = GROUP_MEAT,
+	.servings = plural_servings, .n_servings = 5,
+};
+
 /* Drops: two labels, neither with a gram weight. */
 static struct serving oil_servings[] = {
 	{ l_drop, 0 }, { l_ml, 0 },
@@ -101,7 +113,8 @@ near_at(double got, double want, const char *what, const char *text,
 
 /*
  * Parse text as an amount of f and check the result: label_index is the
- * serving whose label must be borrowed, or -1 for "g".
+ * serving whose label must be borrowed, -1 for "g", -2 for "oz", -3 for
+ * "lb".
  */
 #define check_ok(f, text, q, label_index, g, s) \
 	check_ok_at((f), (text), (q), (label_index), (g), (s), __LINE__)
@@ -123,9 +136,10 @@ check_ok_at(const struct food *f, const char *text, double q,
 			fail_msg("line %d: '%s': label '%s' is not the food's "
 			    "'%s'", line, text, a.label,
 			    f->servings[label_index].label);
-	} else if (strcmp(a.label, "g") != 0) {
-		fail_msg("line %d: '%s': label '%s', expected 'g'", line,
-		    text, a.label);
+	} else if (strcmp(a.label, label_index == -2 ? "oz" :
+	    label_index == -3 ? "lb" : "g") != 0) {
+		fail_msg("line %d: '%s': label '%s', expected %d", line,
+		    text, a.label, label_index);
 	}
 }
 
@@ -156,13 +170,13 @@ test_units(void **state)
 
 	(void)state;
 	amount_units(&gouda, buf, sizeof buf);
-	assert_string_equal(buf, "slice, oz or g");
+	assert_string_equal(buf, "slice, g, oz or lb");
 	amount_units(&k2, buf, sizeof buf);
 	assert_string_equal(buf, "capsule");
 	amount_units(&kraut, buf, sizeof buf);
-	assert_string_equal(buf, "dish, glass, bowl or g");
+	assert_string_equal(buf, "dish, glass, bowl, g, oz or lb");
 	amount_units(&egg, buf, sizeof buf);
-	assert_string_equal(buf, "large egg, yolk or g");
+	assert_string_equal(buf, "large egg, yolk, g, oz or lb");
 	amount_units(&oil, buf, sizeof buf);
 	assert_string_equal(buf, "drop or ml");
 	/* No "g" when the default serving has no gram weight. */
@@ -259,12 +273,24 @@ test_labels(void **state)
 	check_ok(&gouda, "\xc2\xbd slice", 0.5, 0, 14, 0.5);
 	check_ok(&gouda, "1\xc2\xbdslice", 1.5, 0, 42, 1.5);
 	check_ok(&gouda, " 2 slice ", 2, 0, 56, 2);
-	/* oz: 28.35 g, so one oz is 28.35 / 28 = 1.0125 slices. */
-	check_ok(&gouda, "oz", 1, 1, 28.35, 1.0125);
-	check_ok(&gouda, "1 oz", 1, 1, 28.35, 1.0125);
-	check_ok(&gouda, "2oz", 2, 1, 56.7, 2.025);
-	check_ok(&gouda, "\xc2\xbd OZ", 0.5, 1, 14.175, 0.50625);
-	check_ok(&gouda, "2 ozs", 2, 1, 56.7, 2.025);
+	/*
+	 * oz and lb are units of every food with grams: 28.35 g (so one oz
+	 * is 28.35 / 28 = 1.0125 slices) and 453.6 g.
+	 */
+	check_ok(&gouda, "oz", 1, -2, 28.35, 1.0125);
+	check_ok(&gouda, "1 oz", 1, -2, 28.35, 1.0125);
+	check_ok(&gouda, "2oz", 2, -2, 56.7, 2.025);
+	check_ok(&gouda, "\xc2\xbd OZ", 0.5, -2, 14.175, 0.50625);
+	check_ok(&kraut, "1 lb", 1, -3, 453.6, 4.536);
+	check_ok(&kraut, "2 lbs", 2, -3, 907.2, 9.072);
+	check_ok(&egg, "2 oz", 2, -2, 56.7, 56.7 / 60);
+	/* Regular plurals: consonant + y -> ies, f(e) -> ves, x -> xes. */
+	check_ok(&plurals, "2 patties", 2, 0, 180, 2);
+	check_ok(&plurals, "3 leaves", 3, 1, 6, 3 * 2.0 / 90);
+	check_ok(&plurals, "2 boxes", 2, 2, 500, 500.0 / 90);
+	check_ok(&plurals, "2 knives", 2, 3, 20, 20.0 / 90);
+	check_ok(&plurals, "2 trays", 2, 4, 400, 400.0 / 90);
+	check_ok(&plurals, "1 patty", 1, 0, 90, 1);
 	/* A label with a space, and its plural. */
 	check_ok(&egg, "large egg", 1, 0, 60, 1);
 	check_ok(&egg, "2 large eggs", 2, 0, 120, 2);
@@ -276,6 +302,24 @@ test_labels(void **state)
 	check_ok(&kraut, "2 glass", 2, 1, 300, 3);
 	check_ok(&kraut, "dishes", 1, 0, 100, 1);
 	check_ok(&kraut, "3 dishes", 3, 0, 300, 3);
+}
+
+/* A decimal comma, as typed in much of Europe, in every form. */
+static void
+test_decimal_comma(void **state)
+{
+	(void)state;
+	check_ok(&gouda, "1,5", 1.5, 0, 42, 1.5);
+	check_ok(&gouda, "1,5 slice", 1.5, 0, 42, 1.5);
+	check_ok(&gouda, "1,5slices", 1.5, 0, 42, 1.5);
+	check_ok(&gouda, ",5", 0.5, 0, 14, 0.5);
+	check_ok(&gouda, "0,25kg", 250, -1, 250, 250.0 / 28);
+	check_ok(&gouda, "12,5 g", 12.5, -1, 12.5, 12.5 / 28);
+	check_ok(&gouda, "1,5 oz", 1.5, -2, 42.525, 42.525 / 28);
+	/* Every digit is kept: what was logged can be read back exactly. */
+	check_ok(&gouda, "1.3333333333333333 slice", 4.0 / 3, 0, 4.0 / 3 * 28,
+	    4.0 / 3);
+	check_ok(&gouda, "0.1", 0.1, 0, 0.1 * 28, 0.1);
 }
 
 static void
@@ -347,7 +391,8 @@ test_not_an_amount(void **state)
 {
 	static const char *const bad[] = {
 		"lots", "nan", "NaN", "inf", "infinity", "1e308", "1E3",
-		"0x10", "+1", "2.", "1,5", "1 3/2", "1.5 1/2", "1.5/2",
+		"0x10", "+1", "2.", "1,", ",", "1,5,2", "1 3/2", "1.5 1/2",
+		"1.5/2",
 		"\xc2\xbd\xc2\xbd", "1/2/3", "1 /2", "1/ 2", "slice 2",
 		"--1", "-", "/", ".", "1 1", "2slice3", "1/2\xc2\xbd",
 		"0.5\xc2\xbd", "1/", "/2", "\xe2\x85\x95", "- 1",
@@ -378,27 +423,31 @@ test_unknown_unit(void **state)
 {
 	(void)state;
 	check_bad(&gouda, "2 cups", "unknown unit 'cups' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&gouda, "1 cup", "unknown unit 'cup' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&gouda, "2slicess", "unknown unit 'slicess' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&gouda, "2 slicees", "unknown unit 'slicees' for Gouda: "
-	    "use slice, oz or g");
-	check_bad(&gouda, "1 lb", "unknown unit 'lb' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
+	check_bad(&gouda, "2 ozs", "unknown unit 'ozs' for Gouda: "
+	    "use slice, g, oz or lb");
+	check_bad(&plurals, "2 patti", "unknown unit 'patti' for Burger: "
+	    "use patty, leaf, box, knife, tray, g, oz or lb");
+	check_bad(&plurals, "2 leave", "unknown unit 'leave' for Burger: "
+	    "use patty, leaf, box, knife, tray, g, oz or lb");
 	check_bad(&gouda, "2 Scheibe", "unknown unit 'Scheibe' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&gouda, "2 slice slice", "unknown unit 'slice slice' for "
-	    "Gouda: use slice, oz or g");
+	    "Gouda: use slice, g, oz or lb");
 	check_bad(&gouda, "0 cups", "unknown unit 'cups' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&gouda, "2 mg", "unknown unit 'mg' for Gouda: "
-	    "use slice, oz or g");
+	    "use slice, g, oz or lb");
 	check_bad(&k2, "2 tablets", "unknown unit 'tablets' for K2 MK-7: "
 	    "use capsule");
 	check_bad(&egg, "2 large", "unknown unit 'large' for Egg: "
-	    "use large egg, yolk or g");
+	    "use large egg, yolk, g, oz or lb");
 	check_bad(&oil, "2 drip", "unknown unit 'drip' for K2 oil: "
 	    "use drop or ml");
 	/* Grams need a gram weight on the default serving. */
@@ -431,7 +480,12 @@ test_too_much(void **state)
 	    "at most 2800 g (100 servings)");
 	check_bad(&gouda, "6kg", "'6kg' of Gouda is too much: "
 	    "at most 2800 g (100 servings)");
+	/* A bare number that is a fine amount of grams: did you mean it? */
 	check_bad(&gouda, "101", "'101' of Gouda is too much: "
+	    "at most 2800 g (100 servings); did you mean 101g?");
+	check_bad(&gouda, "200", "'200' of Gouda is too much: "
+	    "at most 2800 g (100 servings); did you mean 200g?");
+	check_bad(&gouda, "2801", "'2801' of Gouda is too much: "
 	    "at most 2800 g (100 servings)");
 	check_bad(&gouda, "2801g", "'2801g' of Gouda is too much: "
 	    "at most 2800 g (100 servings)");
@@ -439,15 +493,15 @@ test_too_much(void **state)
 	check_bad(&gouda, "99 oz", "'99 oz' of Gouda is too much: "
 	    "at most 2800 g (100 servings)");
 	check_bad(&gouda, "100.001", "'100.001' of Gouda is too much: "
-	    "at most 2800 g (100 servings)");
+	    "at most 2800 g (100 servings); did you mean 100.001g?");
 	/* Sauerkraut: 5000 g is 50 dishes. */
 	check_bad(&kraut, "51", "'51' of Sauerkraut is too much: "
-	    "at most 5000 g (50 servings)");
+	    "at most 5000 g (50 servings); did you mean 51g?");
 	check_bad(&kraut, "34 glasses", "'34 glasses' of Sauerkraut is too "
 	    "much: at most 5000 g (50 servings)");
 	/* Egg: 5000 g is 83.3 eggs of 60 g. */
 	check_bad(&egg, "84", "'84' of Egg is too much: "
-	    "at most 5000 g (83.3 servings)");
+	    "at most 5000 g (83.3 servings); did you mean 84g?");
 	check_bad(&egg, "5000.5 g", "'5000.5 g' of Egg is too much: "
 	    "at most 5000 g (83.3 servings)");
 	/* No gram weight: only the servings bound. */
@@ -547,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_decimal_exact),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_grams),
+		cmocka_unit_test(test_decimal_comma),
 		cmocka_unit_test(test_no_gram_weight),
 		cmocka_unit_test(test_not_above_zero),
 		cmocka_unit_test(test_not_an_amount),

@@ -370,7 +370,7 @@ test_unknown_key(void **state)
 	    "t.yaml:9:5: unknown key 'colour' in a food (a mapping with id, "
 	    "name, group, servings and per_100g): expected one of id, name, "
 	    "group, aliases, servings, per_100g, per_serving, k2_confidence, "
-	    "source, note");
+	    "source, note, usda");
 }
 
 static void
@@ -718,8 +718,10 @@ test_missing_keys(void **state)
 	    "t.yaml:3:5: missing 'id' in a food",
 	    "t.yaml:3:5: missing 'name' in food '?'",
 	    "t.yaml:3:5: missing 'group' in food '?': expected one of "
-	    "fermented_plant, cheese, dairy, egg, meat, organ_meat, fat, "
-	    "supplement, leafy_green, other",
+	    "fermented_plant, cheese, dairy, egg, meat, poultry, organ_meat, "
+	    "fish, fat, supplement, leafy_green, vegetable, fruit, legume, "
+	    "nut_seed, grain, baked, cereal, beverage, sweet, snack, "
+	    "soup_sauce, spice, baby, prepared, other",
 	    "t.yaml:3:5: missing 'servings' in food '?'",
 	    "t.yaml:3:5: missing 'per_100g' or 'per_serving' in food '?'");
 }
@@ -731,13 +733,17 @@ test_unknown_group(void **state)
 	check_errors(HEAD "  - id: gouda\n    name: Gouda\n    group: cheeses\n"
 	    "    servings:\n" SLICE GOUDA_NUT,
 	    "t.yaml:5:12: unknown group 'cheeses': expected one of "
-	    "fermented_plant, cheese, dairy, egg, meat, organ_meat, fat, "
-	    "supplement, leafy_green, other");
+	    "fermented_plant, cheese, dairy, egg, meat, poultry, organ_meat, "
+	    "fish, fat, supplement, leafy_green, vegetable, fruit, legume, "
+	    "nut_seed, grain, baked, cereal, beverage, sweet, snack, "
+	    "soup_sauce, spice, baby, prepared, other");
 	check_errors(HEAD "  - id: gouda\n    name: Gouda\n    group: Cheese\n"
 	    "    servings:\n" SLICE GOUDA_NUT,
 	    "t.yaml:5:12: unknown group 'Cheese': expected one of "
-	    "fermented_plant, cheese, dairy, egg, meat, organ_meat, fat, "
-	    "supplement, leafy_green, other");
+	    "fermented_plant, cheese, dairy, egg, meat, poultry, organ_meat, "
+	    "fish, fat, supplement, leafy_green, vegetable, fruit, legume, "
+	    "nut_seed, grain, baked, cereal, beverage, sweet, snack, "
+	    "soup_sauce, spice, baby, prepared, other");
 }
 
 static void
@@ -809,12 +815,20 @@ test_label_reserved(void **state)
 {
 	(void)state;
 	check_errors(HEAD GOUDA_TOP "      - {label: g, grams: 1}\n" GOUDA_NUT,
-	    "t.yaml:7:17: label 'g' is reserved for grams: every food takes "
-	    "amounts in g");
+	    "t.yaml:7:17: label 'g' is a unit of every food (g, kg, oz = "
+	    "28.35 g, lb = 453.6 g): leave it out");
 	check_errors(HEAD GOUDA_TOP "      - {label: grams, grams: 1}\n"
 	    GOUDA_NUT,
-	    "t.yaml:7:17: label 'grams' is reserved for grams: every food "
-	    "takes amounts in g");
+	    "t.yaml:7:17: label 'grams' is a unit of every food (g, kg, oz = "
+	    "28.35 g, lb = 453.6 g): leave it out");
+	check_errors(HEAD GOUDA_TOP "      - {label: oz, grams: 28}\n"
+	    GOUDA_NUT,
+	    "t.yaml:7:17: label 'oz' is a unit of every food (g, kg, oz = "
+	    "28.35 g, lb = 453.6 g): leave it out");
+	check_errors(HEAD GOUDA_TOP "      - {label: lb, grams: 453}\n"
+	    GOUDA_NUT,
+	    "t.yaml:7:17: label 'lb' is a unit of every food (g, kg, oz = "
+	    "28.35 g, lb = 453.6 g): leave it out");
 }
 
 /*
@@ -826,11 +840,11 @@ test_label_reserved_any_case(void **state)
 {
 	(void)state;
 	check_errors(HEAD GOUDA_TOP "      - {label: G, grams: 1}\n" GOUDA_NUT,
-	    "t.yaml:7:17: label 'G' is reserved for grams: every food takes "
-	    "amounts in g");
+	    "t.yaml:7:17: label 'G' is a unit of every food (g, kg, oz = "
+	    "28.35 g, lb = 453.6 g): leave it out");
 	check_file_error(BAD "label-reserved-uppercase.yaml",
-	    BAD "label-reserved-uppercase.yaml:8:17: label 'KG' is reserved "
-	    "for grams: every food takes amounts in g");
+	    BAD "label-reserved-uppercase.yaml:8:17: label 'KG' is a unit of "
+	    "every food (g, kg, oz = 28.35 g, lb = 453.6 g): leave it out");
 }
 
 static void
@@ -1218,7 +1232,7 @@ test_bad_fixtures(void **state)
 		    "9:5: unknown key 'colour' in a food (a mapping with id, "
 		    "name, group, servings and per_100g): expected one of id, "
 		    "name, group, aliases, servings, per_100g, per_serving, "
-		    "k2_confidence, source, note" },
+		    "k2_confidence, source, note, usda" },
 		{ "unknown-key-top.yaml", 2,
 		    "1:1: unknown key 'versoin' in a mapping with 'version' "
 		    "and 'foods' at the top: did you mean 'version'?" },
@@ -1289,16 +1303,18 @@ test_bad_fixtures(void **state)
 		    "'gouda'" },
 		{ "unknown-group.yaml", 1,
 		    "5:12: unknown group 'cheeses': expected one of "
-		    "fermented_plant, cheese, dairy, egg, meat, organ_meat, "
-		    "fat, supplement, leafy_green, other" },
+		    "fermented_plant, cheese, dairy, egg, meat, poultry, organ_meat, "
+		    "fish, fat, supplement, leafy_green, vegetable, fruit, legume, "
+		    "nut_seed, grain, baked, cereal, beverage, sweet, snack, "
+		    "soup_sauce, spice, baby, prepared, other" },
 		{ "invalid-utf8.yaml", 1,
 		    "4:13: invalid UTF-8 (byte 0xe8): save the file as UTF-8" },
 		{ "label-digit.yaml", 1,
 		    "7:17: invalid label 'slice2': use a word of letters and "
 		    "'-' (like slice or half-cup)" },
 		{ "label-reserved.yaml", 1,
-		    "7:17: label 'g' is reserved for grams: every food takes "
-		    "amounts in g" },
+		    "7:17: label 'g' is a unit of every food (g, kg, oz = "
+		    "28.35 g, lb = 453.6 g): leave it out" },
 		{ "duplicate-label.yaml", 1,
 		    "8:17: duplicate serving label 'Slice'" },
 		{ "missing-grams.yaml", 1,

@@ -134,38 +134,38 @@ test_entry_rich(void **state)
 	/* Natto, 1 serving, 850 ug: 850 per serving, rich. */
 	e = add(&s, "natto", MON, 1);
 	put(e, NUT_K2, 850);
-	assert_true(gauge_entry_rich(e, 12));
+	assert_true(entry_is_k2_rich(e, 12));
 	/* Gouda, 2 slices, 26.32 ug: 13.16 per serving, rich. */
 	e = add(&s, "gouda", MON, 2);
 	put(e, NUT_K2, 26.32);
-	assert_true(gauge_entry_rich(e, 12));
+	assert_true(entry_is_k2_rich(e, 12));
 	/* ... but not at a 14 ug threshold. */
-	assert_false(gauge_entry_rich(e, 14));
+	assert_false(entry_is_k2_rich(e, 14));
 	/* Butter, 1 serving, 3 ug: not rich. */
 	e = add(&s, "butter", MON, 1);
 	put(e, NUT_K2, 3);
-	assert_false(gauge_entry_rich(e, 12));
+	assert_false(entry_is_k2_rich(e, 12));
 	/* K2 unknown (a garbage value behind the unset bit): not rich. */
 	e = add(&s, "egg", MON, 1);
 	e->nut.v[NUT_K2] = 999;
 	put(e, NUT_SAT_FAT, 3.1);
-	assert_false(gauge_entry_rich(e, 12));
+	assert_false(entry_is_k2_rich(e, 12));
 	/* Half a serving with 6 ug: 12 per serving, exactly the threshold. */
 	e = add(&s, "brie", MON, 0.5);
 	put(e, NUT_K2, 6);
-	assert_true(gauge_entry_rich(e, 12));
+	assert_true(entry_is_k2_rich(e, 12));
 	/* 0.1 serving of a 12 ug food, scaled: 12 * 0.1 = 1.2000000000000002. */
 	e = add(&s, "edam", MON, 0.1);
 	put(e, NUT_K2, 12 * 0.1);
-	assert_true(gauge_entry_rich(e, 12));
+	assert_true(entry_is_k2_rich(e, 12));
 	/* 11.9 per serving: not rich. */
 	e = add(&s, "cheddar", MON, 1);
 	put(e, NUT_K2, 11.9);
-	assert_false(gauge_entry_rich(e, 12));
+	assert_false(entry_is_k2_rich(e, 12));
 	/* No servings: cannot say per serving, not rich. */
 	e = add(&s, "pill", MON, 0);
 	put(e, NUT_K2, 100);
-	assert_false(gauge_entry_rich(e, 12));
+	assert_false(entry_is_k2_rich(e, 12));
 	set_release(&s);
 }
 
@@ -226,9 +226,9 @@ test_week_k2(void **state)
 	assert_int_equal(g.k2.known, 5);
 	assert_double(g.k2_goal_ug, 630);
 	/* MK-4 3 + 1.5; MK-7 850; other 26.32 + 15. Together 895.82 < 913.82. */
-	assert_double(g.mk4_ug, 4.5);
-	assert_double(g.mk7_ug, 850);
-	assert_double(g.mk_other_ug, 41.32);
+	assert_double(g.mk4.sum, 4.5);
+	assert_double(g.mk7.sum, 850);
+	assert_double(g.mk_other.sum, 41.32);
 	/* Weekly limits are 7 x the daily ones. */
 	assert_double(g.sat_fat_limit_g, 140);
 	assert_double(g.sodium_limit_mg, 16100);
@@ -250,13 +250,31 @@ test_week_k2(void **state)
 	assert_int_equal(g.days[6].entries, 1);
 	assert_double(g.days[6].rich_servings, 0);
 	assert_double(g.days[6].k2.sum, 16.5);
-	/* Sat fat known for the egg only; sodium for none. */
+	/*
+	 * Sat fat known for the egg only (1 of 6), sodium for none: neither
+	 * week is ok, since ok is only said of what is fully known.
+	 */
 	assert_double(g.sat_fat.sum, 3.1);
 	assert_int_equal(g.sat_fat.known, 1);
+	assert_int_equal(g.sat_fat.count, 6);
+	assert_true(total_partial(&g.sat_fat));
 	assert_int_equal(g.sodium.known, 0);
-	assert_int_equal(g.sat_fat_status, LEVEL_OK);
-	assert_int_equal(g.sodium_status, LEVEL_OK);
+	assert_true(total_unknown(&g.sodium));
+	assert_int_equal(g.sat_fat_status, LEVEL_UNKNOWN);
+	assert_int_equal(g.sodium_status, LEVEL_UNKNOWN);
 	assert_int_equal(g.n_warnings, 0);
+	/* Wed's K2 is unknown, not 0; Tue's is fully known. */
+	assert_true(total_unknown(&g.days[2].k2));
+	assert_false(total_partial(&g.days[1].k2));
+	assert_true(total_partial(&g.k2));
+	/*
+	 * Chains: goose liver's 18 is a bare total; butter is MK-4 only
+	 * (MK-4 known, MK-7 and the others not). Brie gives MK-4 and the
+	 * other chains, natto MK-7 alone: both known by chain.
+	 */
+	assert_double(g.chain_unknown_ug, 18);
+	assert_int_equal(g.chain_unknown_entries, 2);
+	assert_int_equal(g.mk4_only_entries, 1);
 	/* Not an anticoagulant user: no vitamin K figures. */
 	assert_false(g.anticoagulant);
 	assert_double(g.vitk_mean_ug, 0);
@@ -313,18 +331,24 @@ test_day_status(void **state)
 	assert_int_equal(g.days[3].sodium_status, LEVEL_OK);
 	assert_int_equal(g.days[4].sat_fat_status, LEVEL_NEAR);
 	assert_int_equal(g.days[4].sat_fat.known, 3);
-	assert_int_equal(g.days[4].sodium_status, LEVEL_OK);
+	/* Fri's sodium is known for none of its entries: not ok, unknown. */
+	assert_int_equal(g.days[4].sodium_status, LEVEL_UNKNOWN);
 	assert_int_equal(g.days[4].sodium.known, 0);
+	assert_int_equal(g.days[4].worst, LEVEL_NEAR);
 	assert_int_equal(g.days[5].sat_fat_status, LEVEL_OK);
 	assert_int_equal(g.days[5].entries, 0);
 	/* Week: 16 + 20 + 20.1 + 15.98 + 16 = 88.08 of 140 g (63 %): ok. */
 	assert_double(g.sat_fat.sum, 88.08);
 	assert_int_equal(g.sat_fat.known, 7);
 	assert_int_equal(g.sat_fat_status, LEVEL_OK);
-	/* 1,840 + 2,300 + 2,301 + 1,837.7 = 8,278.7 of 16,100 mg (51 %): ok. */
+	/*
+	 * 1,840 + 2,300 + 2,301 + 1,837.7 = 8,278.7 of 16,100 mg (51 %),
+	 * known for 4 of 7 entries: it may be more, so not ok but unknown.
+	 */
 	assert_double(g.sodium.sum, 8278.7);
 	assert_int_equal(g.sodium.known, 4);
-	assert_int_equal(g.sodium_status, LEVEL_OK);
+	assert_int_equal(g.sodium.count, 7);
+	assert_int_equal(g.sodium_status, LEVEL_UNKNOWN);
 	/* Warnings by day, saturated fat before sodium; Thu none. */
 	assert_int_equal(g.n_warnings, 7);
 	assert_int_equal(g.warnings[0].nutrient, NUT_SAT_FAT);
@@ -401,9 +425,13 @@ test_warning_text(void **state)
 	assert_string_equal(g.warnings[0].message,
 	    "Tue 2026-11-24: saturated fat 18.5 g is near the 20 g daily "
 	    "limit (butter 7.3 g, salami 4.9 g, gouda 4.9 g)");
+	/* Butter and olives lack sodium: the known 2,610 mg alone is over. */
 	assert_string_equal(g.warnings[1].message,
 	    "Tue 2026-11-24: sodium 2,610 mg is over the 2,300 mg daily "
-	    "limit (salami 1,740 mg, gouda 459 mg, ham 411 mg)");
+	    "limit (salami 1,740 mg, gouda 459 mg, ham 411 mg); known for 3 "
+	    "of 5 entries");
+	assert_int_equal(g.warnings[1].known, 3);
+	assert_int_equal(g.warnings[1].count, 5);
 	assert_double(g.warnings[1].amount, 2610);
 	set_release(&s);
 }
@@ -445,10 +473,10 @@ test_week_limits(void **state)
 	assert_int_equal(g.n_warnings, 5);
 	assert_string_equal(g.warnings[0].message,
 	    "Mon 2026-11-23: saturated fat 140.0 g is over the 20 g daily "
-	    "limit (lard 140.0 g)");
+	    "limit (lard 140.0 g); known for 1 of 2 entries");
 	assert_string_equal(g.warnings[1].message,
 	    "Mon 2026-11-23: sodium 10,000 mg is over the 2,300 mg daily "
-	    "limit (brine 10,000 mg)");
+	    "limit (brine 10,000 mg); known for 1 of 2 entries");
 	assert_string_equal(g.warnings[2].message,
 	    "Tue 2026-11-24: sodium 6,101 mg is over the 2,300 mg daily "
 	    "limit (soy sauce 5,000 mg, pickles 1,101 mg)");
@@ -458,7 +486,7 @@ test_week_limits(void **state)
 	assert_double(g.warnings[3].limit, 140);
 	assert_string_equal(g.warnings[3].message,
 	    "week of 2026-11-23: saturated fat 140.0 g is near the 140 g "
-	    "weekly limit (lard 140.0 g)");
+	    "weekly limit (lard 140.0 g); known for 1 of 5 entries");
 	assert_true(g.warnings[4].week);
 	assert_int_equal(g.warnings[4].nutrient, NUT_SODIUM);
 	assert_int_equal(g.warnings[4].level, LEVEL_OVER);
@@ -467,7 +495,7 @@ test_week_limits(void **state)
 	assert_string_equal(g.warnings[4].message,
 	    "week of 2026-11-23: sodium 16,151 mg is over the 16,100 mg "
 	    "weekly limit (brine 10,000 mg, soy sauce 5,000 mg, "
-	    "pickles 1,101 mg)");
+	    "pickles 1,101 mg); known for 4 of 5 entries");
 	set_release(&s);
 }
 

@@ -132,9 +132,11 @@ setup(void **state)
 	v->prev_day_entries = 0;
 	v->recent[0].food = food(x, "gouda");
 	snprintf(v->recent[0].amount, sizeof v->recent[0].amount, "2 slice");
+	snprintf(v->recent[0].exact, sizeof v->recent[0].exact, "2 slice");
 	v->recent[1].food = food(x, "natto");
 	snprintf(v->recent[1].amount, sizeof v->recent[1].amount,
 	    "1 serving");
+	snprintf(v->recent[1].exact, sizeof v->recent[1].exact, "1 serving");
 	v->n_recent = 2;
 	entry_copy(&v->last_entry, &v->entries.v[2]);
 	v->has_last = true;
@@ -700,15 +702,15 @@ test_amount_tab_cycles_units(void **state)
 	key(x, TK_BTAB);
 	assert_string_equal(x->s.amount.buf, "85 g");
 
-	/* A food with one serving: oz, then g. */
+	/* A food with one serving: that serving, then g. */
 	keys(x, "\033\033");
 	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
 	open_food(x, "pepperoni");
-	assert_string_equal(x->s.amount.buf, "1 oz");
+	assert_string_equal(x->s.amount.buf, "1 serving");
 	keys(x, "\t");
 	assert_string_equal(x->s.amount.buf, "28 g");
 	keys(x, "\t");
-	assert_string_equal(x->s.amount.buf, "1 oz");
+	assert_string_equal(x->s.amount.buf, "1 serving");
 }
 
 static void
@@ -786,12 +788,12 @@ test_amount_invalid_keeps_prompt(void **state)
 	keys(x, "2 bowls");
 	assert_true(x->s.preview_bad);
 	assert_string_equal(x->s.preview, "unknown unit 'bowls' for Natto "
-	    "(fermented soybeans): use serving, cup or g");
+	    "(fermented soybeans): use serving, cup, g, oz or lb");
 	keys(x, "\n");
 	assert_int_equal(x->n_cmds, 0);
 	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
 	assert_string_equal(x->s.status, "unknown unit 'bowls' for Natto "
-	    "(fermented soybeans): use serving, cup or g");
+	    "(fermented soybeans): use serving, cup, g, oz or lb");
 
 	key(x, TK_CTRL_U);
 	keys(x, "0");
@@ -862,7 +864,9 @@ test_amount_edit_prefill(void **state)
 	keys(x, "j\n");
 	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
 	assert_int_equal(x->s.edit_id, 102);
-	assert_ptr_equal(x->s.food, food(x, "gouda"));
+	/* In the entry's own units: a food made from its snapshot. */
+	assert_string_equal(x->s.food->id, "gouda");
+	assert_string_equal(x->s.food->name, "Gouda (Dutch)");
 	assert_true(x->s.amount_fresh);
 	assert_string_equal(x->s.amount.buf, "2 slice");
 	assert_int_equal(x->s.amount.len, 7);
@@ -892,7 +896,7 @@ test_amount_edit(void **state)
 	assert_int_equal(x->n_cmds, 1);
 	assert_int_equal(c->type, TUI_CMD_EDIT);
 	assert_int_equal(c->id, 102);
-	assert_ptr_equal(c->food, food(x, "gouda"));
+	assert_string_equal(c->food->id, "gouda");
 	assert_true(c->amount.quantity == 3);
 	assert_string_equal(c->amount.label, "slice");
 	assert_true(c->amount.servings == 3);
