@@ -145,6 +145,7 @@ struct tui_state {
 	enum tui_screen	 back;		/* where HELP returns to */
 	long		 day;		/* the day shown */
 	size_t		 sel;		/* selected entry on the day */
+	int64_t		 select_id;	/* select this entry once it shows */
 	size_t		 top;		/* first entry row shown */
 	/* Picker. */
 	struct tui_line	 query;
@@ -212,11 +213,34 @@ struct tui_match {
 	uint32_t	 hi;
 };
 
+/* What a key of the day screen does. */
+enum tui_action {
+	ACT_NONE = -1,
+	ACT_PICK,
+	ACT_RELOG,
+	ACT_REPEAT,
+	ACT_COPY,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_FIRST,
+	ACT_LAST,
+	ACT_EDIT,
+	ACT_REMOVE,
+	ACT_UNDO,
+	ACT_PREV_DAY,
+	ACT_NEXT_DAY,
+	ACT_TODAY,
+	ACT_WEEK,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_QUIT
+};
+
 /* A key of the day screen: the table both the reducer and help use. */
 struct tui_binding {
 	const char	*keys;		/* as shown in help: "a  /" */
 	const char	*help;
-	int		 action;
+	enum tui_action	 action;
 	struct tui_match match[4];	/* ends at key TK_NONE */
 };
 
@@ -239,8 +263,19 @@ void tui_cmd_release(struct tui_cmd *);
 void tui_cmd_done(struct tui_state *, const struct tui_cmd *cmd, bool ok,
     const int64_t *ids, size_t n_ids, const struct entry *before,
     const char *message);
-/* Keep the selection inside the day's entries after a reload. */
+/*
+ * After a reload: select the entry just logged, relogged or copied (when
+ * it shows), and keep the selection inside the day's entries.
+ */
 void tui_view_changed(struct tui_state *, const struct tui_env *);
+/*
+ * The clock moved the diary day on (a screen left open past
+ * day_starts_at): a screen showing the old today follows to the new one.
+ * Returns true when the shown day changed.
+ */
+bool tui_today_changed(struct tui_state *, long old_today, long new_today);
+/* A key's name for messages: "x", "Tab", "PgUp". */
+void tui_key_name(struct tui_keyev, char *buf, size_t len);
 /* Refresh the picker's hits for the current query. */
 void tui_pick_refresh(struct tui_state *, const struct tui_env *);
 

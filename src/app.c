@@ -261,6 +261,24 @@ run_cmd(struct app *a, struct tui_cmd *c)
 	view_load(a);
 }
 
+/*
+ * Follow the clock: the diary day is read again at each key and each tick,
+ * so a screen left open past day_starts_at moves on to the new day.
+ */
+static bool
+clock_check(struct app *a)
+{
+	long old = a->x->today;
+	long today = date_diary_day(time(NULL), a->x->cf.day_starts_min);
+
+	if (today == old)
+		return false;
+	a->x->today = today;
+	tui_today_changed(&a->s, old, today);
+	view_load(a);
+	return true;
+}
+
 /* See changes made by other programs (k2diary add beside the screen). */
 static bool
 outside_change(struct app *a)
@@ -344,10 +362,12 @@ app_run(struct cli_ctx *x)
 		if (ui_stop_signal() != 0)
 			break;
 		if (k.key == TK_NONE) {
-			if (outside_change(a))
+			/* Both run: neither may hide the other's change. */
+			if (clock_check(a) | outside_change(a))
 				draw(a);
 			continue;
 		}
+		clock_check(a);
 		outside_change(a);
 		r = tui_handle_key(&a->s, &a->env, k, &c);
 		if (r & TUI_CMD)

@@ -11,26 +11,6 @@
 #include "tui.h"
 #include "util.h"
 
-enum action {
-	ACT_PICK,
-	ACT_RELOG,
-	ACT_REPEAT,
-	ACT_COPY,
-	ACT_UP,
-	ACT_DOWN,
-	ACT_FIRST,
-	ACT_LAST,
-	ACT_EDIT,
-	ACT_REMOVE,
-	ACT_UNDO,
-	ACT_PREV_DAY,
-	ACT_NEXT_DAY,
-	ACT_TODAY,
-	ACT_WEEK,
-	ACT_HELP,
-	ACT_REDRAW,
-	ACT_QUIT
-};
 
 #define CH(c) { TK_CHAR, (c), (c) }
 #define KEY(k) { (k), 0, 0 }
@@ -587,6 +567,16 @@ confirm_open(struct tui_state *s, enum tui_confirm what,
 	s->screen = TUI_SCREEN_CONFIRM;
 }
 
+/* Say that a key does nothing on this screen. */
+static void
+not_a_key(struct tui_state *s, struct tui_keyev k)
+{
+	char name[32];
+
+	tui_key_name(k, name, sizeof name);
+	status(s, true, "%s: not a key here, ? lists them", name);
+}
+
 static unsigned
 week_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
     struct tui_cmd *cmd)
@@ -614,8 +604,10 @@ week_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		}
 		s->day = s->day + 7 > env->view->today ? env->view->today :
 		    s->day + 7;
-	} else
-		return 0;
+	} else {
+		not_a_key(s, k);
+		return TUI_REDRAW;
+	}
 	s->sel = s->top = 0;
 	memset(cmd, 0, sizeof *cmd);
 	cmd->type = TUI_CMD_LOAD;
@@ -644,7 +636,7 @@ help_key(struct tui_state *s, struct tui_keyev k)
 	return TUI_REDRAW;
 }
 
-static int
+static enum tui_action
 find_action(struct tui_keyev k, uint32_t *ch)
 {
 	size_t i, j;
@@ -661,7 +653,7 @@ find_action(struct tui_keyev k, uint32_t *ch)
 			return bindings[i].action;
 		}
 	}
-	return -1;
+	return ACT_NONE;
 }
 
 static const struct entry *
@@ -835,7 +827,8 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	case ACT_QUIT:
 		return TUI_QUIT;
 	default:
-		return 0;
+		not_a_key(s, k);
+		return TUI_REDRAW;
 	}
 }
 
@@ -928,6 +921,10 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
 		u.ids = xreallocarray(NULL, n_ids + 1, sizeof *u.ids);
 		memcpy(u.ids, ids, n_ids * sizeof *u.ids);
 		u.n_ids = n_ids;
+		/* Select what was just logged or copied, so e and d act on it. */
+		if (n_ids > 0)
+			s->select_id = cmd->type == TUI_CMD_ADD ?
+			    ids[n_ids - 1] : ids[0];
 		if (cmd->type == TUI_CMD_ADD) {
 			snprintf(amount, sizeof amount, "%.4g %s",
 			    cmd->amount.quantity, cmd->amount.label);
@@ -953,8 +950,8 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
 		snprintf(u.what, sizeof u.what, "%s of %s",
 		    cmd->type == TUI_CMD_EDIT ? "change" : "removal",
 		    before->food_name);
-		status(s, false, "%s %s", cmd->type == TUI_CMD_EDIT ?
-		    "changed" : "removed", before->food_name);
+		status(s, false, "%s %s (u undoes it)", cmd->type ==
+		    TUI_CMD_EDIT ? "changed" : "removed", before->food_name);
 		undo_push(s, &u);
 		break;
 	case TUI_CMD_UNDO:
@@ -969,10 +966,57 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
 void
 tui_view_changed(struct tui_state *s, const struct tui_env *env)
 {
-	size_t n = env->view->entries.n;
+	size_t n = env->view->entries.n, i;
+
+	for (i = 0; s->select_id != 0 && i < n; i++)
+		if (env->view->entries.v[i].id == s->select_id) {
+			s->sel = i;
+			s->select_id = 0;
+		}
 
 	if (s->sel >= n)
 		s->sel = n > 0 ? n - 1 : 0;
 	if (s->top > s->sel)
 		s->top = s->sel;
+}
+
+/* Follow the clock to a new diary day. */
+bool
+tui_today_changed(struct tui_state *s, long old_today, long new_today)
+{
+	if (old_today == new_today)
+		return false;
+	if (s->day == old_today) {
+		s->day = new_today;
+		s->week_day = new_today;
+		s->sel = s->top = 0;
+		return true;
+	}
+	return false;
+}
+
+/* Name a key for a message. */
+void
+tui_key_name(struct tui_keyev k, char *buf, size_t len)
+{
+	static const char *const names[] = {
+		[TK_ENTER] = "Enter", [TK_ESC] = "Esc", [TK_TAB] = "Tab",
+		[TK_BTAB] = "Shift-Tab", [TK_BACKSPACE] = "Backspace",
+		[TK_DELETE] = "Delete", [TK_UP] = "Up", [TK_DOWN] = "Down",
+		[TK_LEFT] = "Left", [TK_RIGHT] = "Right", [TK_HOME] = "Home",
+		[TK_END] = "End", [TK_PGUP] = "PgUp", [TK_PGDN] = "PgDn",
+		[TK_CTRL_U] = "Ctrl-U", [TK_CTRL_W] = "Ctrl-W",
+		[TK_CTRL_L] = "Ctrl-L",
+	};
+	struct tui_line l;
+
+	if (k.key == TK_CHAR) {
+		memset(&l, 0, sizeof l);
+		line_put(&l, k.ch);
+		snprintf(buf, len, "%s", l.buf);
+		text_inert(buf);
+	} else if ((size_t)k.key < ARRAY_LEN(names) && names[k.key] != NULL)
+		snprintf(buf, len, "%s", names[k.key]);
+	else
+		snprintf(buf, len, "that key");
 }

@@ -1071,7 +1071,7 @@ test_undo_remove_restores(void **state)
 	assert_int_equal(c->id, 102);
 	rm = *c;
 	tui_cmd_done(&x->s, &rm, true, NULL, 0, &x->view.entries.v[1], NULL);
-	assert_string_equal(x->s.status, "removed Gouda (Dutch)");
+	assert_string_equal(x->s.status, "removed Gouda (Dutch) (u undoes it)");
 	assert_int_equal(x->s.n_undo, 1);
 	assert_int_equal(x->s.undo[0].type, TUI_UNDO_RESTORE);
 	assert_int_equal(x->s.undo[0].entry.id, 102);
@@ -1112,7 +1112,7 @@ test_undo_edit_reverts(void **state)
 	ed = *c;
 	tui_cmd_done(&x->s, &ed, true, NULL, 0, &x->view.entries.v[0], NULL);
 	assert_string_equal(x->s.status,
-	    "changed Natto (fermented soybeans)");
+	    "changed Natto (fermented soybeans) (u undoes it)");
 	assert_int_equal(x->s.n_undo, 1);
 	assert_int_equal(x->s.undo[0].type, TUI_UNDO_REVERT);
 	assert_int_equal(x->s.undo[0].entry.id, 101);
@@ -1576,7 +1576,125 @@ test_help_opens_and_closes(void **state)
 	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
 }
 
-/* Every binding has keys and help, and its keys do what the table says. */
+/*
+ * What one key of a binding must have done, from a day screen on
+ * TODAY - 1 with the second of three entries selected, an undo record
+ * and a day before to copy.
+ */
+static void
+check_action(struct fx *x, enum tui_action act, const char *what)
+{
+	const struct tui_state *s = &x->s;
+
+	switch (act) {
+	case ACT_PICK:
+		if (s->screen != TUI_SCREEN_PICK)
+			fail_msg("%s: the picker is not open", what);
+		break;
+	case ACT_RELOG:
+		if (s->screen != TUI_SCREEN_CONFIRM ||
+		    s->pending.type != TUI_CMD_ADD || s->pending.food == NULL)
+			fail_msg("%s: no question to log a recent food", what);
+		break;
+	case ACT_REPEAT:
+		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_ADD)
+			fail_msg("%s: the last entry is not logged again", what);
+		break;
+	case ACT_COPY:
+		if (s->screen != TUI_SCREEN_CONFIRM ||
+		    s->pending.type != TUI_CMD_COPY_DAY ||
+		    s->pending.from_day != TODAY - 2)
+			fail_msg("%s: no question to copy the day before", what);
+		break;
+	case ACT_UP:
+		if (s->sel != 0)
+			fail_msg("%s: selection %zu, not 0", what, s->sel);
+		break;
+	case ACT_DOWN:
+		if (s->sel != 2)
+			fail_msg("%s: selection %zu, not 2", what, s->sel);
+		break;
+	case ACT_FIRST:
+		if (s->sel != 0)
+			fail_msg("%s: selection %zu, not the first", what,
+			    s->sel);
+		break;
+	case ACT_LAST:
+		if (s->sel != 2)
+			fail_msg("%s: selection %zu, not the last", what,
+			    s->sel);
+		break;
+	case ACT_EDIT:
+		if (s->screen != TUI_SCREEN_AMOUNT || s->edit_id != 102)
+			fail_msg("%s: the selected entry is not being changed",
+			    what);
+		break;
+	case ACT_REMOVE:
+		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_REMOVE ||
+		    x->cmd.id != 102)
+			fail_msg("%s: the selected entry is not removed", what);
+		break;
+	case ACT_UNDO:
+		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_UNDO)
+			fail_msg("%s: nothing undone", what);
+		break;
+	case ACT_PREV_DAY:
+		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY - 2)
+			fail_msg("%s: not the day before", what);
+		break;
+	case ACT_NEXT_DAY:
+		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY)
+			fail_msg("%s: not the day after", what);
+		break;
+	case ACT_TODAY:
+		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY)
+			fail_msg("%s: not today", what);
+		break;
+	case ACT_WEEK:
+		if (s->screen != TUI_SCREEN_WEEK)
+			fail_msg("%s: the week view is not open", what);
+		break;
+	case ACT_HELP:
+		if (s->screen != TUI_SCREEN_HELP)
+			fail_msg("%s: help is not open", what);
+		break;
+	case ACT_REDRAW:
+		if (x->bits != TUI_REDRAW || s->screen != TUI_SCREEN_DAY ||
+		    s->sel != 1 || s->day != TODAY - 1 || x->n_cmds != 0)
+			fail_msg("%s: did more than redraw", what);
+		break;
+	case ACT_QUIT:
+		if (!(x->bits & TUI_QUIT))
+			fail_msg("%s: does not quit", what);
+		break;
+	case ACT_NONE:
+		fail_msg("%s: a binding without an action", what);
+	}
+}
+
+/* A fresh day screen on TODAY - 1, the second entry selected, one undo. */
+static void
+fresh_day(struct fx *x)
+{
+	struct tui_cmd c;
+	int64_t id = 999;
+
+	tui_release(&x->s);
+	tui_init(&x->s, TODAY - 1);
+	x->s.sel = 1;
+	memset(&c, 0, sizeof c);
+	c.type = TUI_CMD_ADD;
+	c.food = food(x, "natto");
+	amount_default(c.food, &c.amount);
+	tui_cmd_done(&x->s, &c, true, &id, 1, NULL, NULL);
+	x->s.status[0] = '\0';
+	x->s.select_id = 0;
+	x->n_cmds = 0;
+	x->bits = 0;
+	tui_cmd_release(&x->cmd);
+}
+
+/* Every binding has keys and help, and each of its keys does what it says. */
 static void
 test_bindings_are_dispatch(void **state)
 {
@@ -1584,8 +1702,9 @@ test_bindings_are_dispatch(void **state)
 	const struct tui_binding *b;
 	const char *const *extra;
 	struct tui_keyev ev;
+	char what[96];
 	size_t n, i, j, n_extra;
-	unsigned r;
+	bool seen[ACT_QUIT + 1] = { false };
 
 	b = tui_bindings(&n);
 	assert_int_equal(n, 18);
@@ -1594,41 +1713,54 @@ test_bindings_are_dispatch(void **state)
 	for (i = 0; i < n_extra; i++)
 		assert_true(extra[i] != NULL && extra[i][0] != '\0');
 	x->view.prev_day_entries = 1;
+	/* Nine recent foods, so that 1 ... 9 all have one. */
+	for (i = 2; i < TUI_RECENT; i++)
+		x->view.recent[i] = x->view.recent[i % 2];
+	x->view.n_recent = TUI_RECENT;
 	for (i = 0; i < n; i++) {
 		assert_non_null(b[i].keys);
 		assert_true(b[i].keys[0] != '\0');
 		assert_non_null(b[i].help);
 		assert_true(b[i].help[0] != '\0');
 		assert_true(b[i].match[0].key != TK_NONE);
+		assert_true(b[i].action >= 0 && b[i].action <= ACT_QUIT);
+		seen[b[i].action] = true;
 		for (j = 0; j < ARRAY_LEN(b[i].match) &&
 		    b[i].match[j].key != TK_NONE; j++) {
-			/* From a fresh day screen, a day before today. */
-			tui_release(&x->s);
-			tui_init(&x->s, TODAY - 1);
+			fresh_day(x);
 			ev.key = b[i].match[j].key;
 			ev.ch = b[i].match[j].lo;
-			r = press(x, ev);
-			if (r == 0)
-				fail_msg("binding \"%s\" key %zu does nothing",
-				    b[i].keys, j);
+			press(x, ev);
+			snprintf(what, sizeof what, "binding \"%s\" key %zu",
+			    b[i].keys, j);
+			check_action(x, b[i].action, what);
 			if (ev.key == TK_CHAR && b[i].match[j].hi !=
 			    b[i].match[j].lo) {
-				tui_init(&x->s, TODAY - 1);
+				fresh_day(x);
 				ev.ch = b[i].match[j].hi;
-				assert_int_not_equal(press(x, ev), 0);
+				press(x, ev);
+				check_action(x, b[i].action, what);
 			}
 		}
 	}
-	/* Keys not in the table do nothing on the day screen. */
+	/* Every action has a key. */
+	for (i = 0; i <= ACT_QUIT; i++)
+		if (!seen[i])
+			fail_msg("action %zu has no key", i);
+	/* Keys not in the table change nothing and say so. */
 	tui_init(&x->s, TODAY);
 	assert_int_equal(keys(x, "zxcvbnm0")->type, TUI_CMD_NONE);
-	assert_int_equal(x->all_bits, 0);
-	assert_int_equal(key(x, TK_PGDN), 0);
-	assert_int_equal(key(x, TK_TAB), 0);
-	assert_int_equal(key(x, TK_ESC), 0);
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "0: not a key here, ? lists them");
+	assert_true(x->s.status_error);
+	key(x, TK_PGDN);
+	assert_string_equal(x->s.status, "PgDn: not a key here, ? lists them");
+	key(x, TK_TAB);
+	assert_string_equal(x->s.status, "Tab: not a key here, ? lists them");
 	assert_int_equal(key(x, TK_NONE), 0);
 	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
 	assert_int_equal(x->s.day, TODAY);
+	assert_int_equal(x->n_cmds, 0);
 	/* Ctrl-L redraws and does nothing else. */
 	assert_int_equal(key(x, TK_CTRL_L), TUI_REDRAW);
 }
@@ -1707,9 +1839,10 @@ test_week_view(void **state)
 	keys(x, "hl");
 	assert_int_equal(x->n_cmds, 2);
 	assert_int_equal(x->s.day, TODAY - 7);
-	/* Other keys do nothing here. */
+	/* Other keys change nothing here, and say so. */
 	keys(x, "ad");
-	assert_int_equal(x->all_bits, 0);
+	assert_int_equal(x->n_cmds, 0);
+	assert_string_equal(x->s.status, "d: not a key here, ? lists them");
 	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
 
 	keys(x, "\033");
@@ -1722,6 +1855,94 @@ test_week_view(void **state)
 	keys(x, "wq");
 	assert_int_equal(x->all_bits & TUI_QUIT, 0);
 	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+}
+
+
+/* Issue 9, item 11: after logging, e and d act on the new entry. */
+static void
+test_selection_follows_new_entry(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	int64_t id = 104;
+
+	assert_int_equal(x->s.sel, 0);
+	c = keys(x, "agouda\n\n");
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	tui_cmd_done(&x->s, c, true, &id, 1, NULL, NULL);
+	/* The reloaded view holds the new entry last. */
+	add_entry(x, 104, "gouda", "1 slice");
+	tui_view_changed(&x->s, &x->env);
+	assert_int_equal(x->s.sel, 3);
+	c = keys(x, "d");
+	assert_int_equal(c->type, TUI_CMD_REMOVE);
+	assert_int_equal(c->id, 104);
+}
+
+/* Issue 9, item 12: a screen left open on today follows the clock. */
+static void
+test_today_follows_clock(void **state)
+{
+	struct fx *x = *state;
+
+	assert_int_equal(x->s.day, TODAY);
+	assert_false(tui_today_changed(&x->s, TODAY, TODAY));
+	assert_true(tui_today_changed(&x->s, TODAY, TODAY + 1));
+	assert_int_equal(x->s.day, TODAY + 1);
+	/* A screen showing another day stays there. */
+	x->s.day = TODAY - 3;
+	assert_false(tui_today_changed(&x->s, TODAY + 1, TODAY + 2));
+	assert_int_equal(x->s.day, TODAY - 3);
+}
+
+/*
+ * Issue 9, items 2 and 28: what is relogged is exactly what was logged,
+ * though shown rounded; Tab rounds what it shows, never the grams Enter
+ * logs.
+ */
+static void
+test_amounts_stay_exact(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+	struct tui_view *v = &x->view;
+
+	snprintf(v->recent[0].amount, sizeof v->recent[0].amount,
+	    "1.33 slice");
+	snprintf(v->recent[0].exact, sizeof v->recent[0].exact,
+	    "1.3333333333333333 slice");
+	c = keys(x, "1y");
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_true(c->amount.quantity == 4.0 / 3);
+	assert_true(c->amount.grams == 4.0 / 3 * 28);
+	assert_non_null(strstr(x->s.question, "1.33 slice"));
+
+	/* Natto: 1 serving (85 g), Tab: 0.49 cup of 175 g, still 85 g. */
+	open_food(x, "natto");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "0.49 cup");
+	c = keys(x, "\n");
+	assert_int_equal(c->type, TUI_CMD_ADD);
+	assert_true(c->amount.grams == 85);
+	assert_true(c->amount.servings == 1);
+	assert_string_equal(c->amount.label, "cup");
+	assert_true(c->amount.quantity == 85.0 / 175);
+
+	/* Gouda 2 slices, Tab to grams and back: 56 g all along. */
+	open_food(x, "gouda");
+	keys(x, "2\t");
+	assert_string_equal(x->s.amount.buf, "56 g");
+	keys(x, "\t");
+	assert_string_equal(x->s.amount.buf, "2 slice");
+	c = keys(x, "\n");
+	assert_true(c->amount.grams == 56);
+
+	/* Typing after Tab: the typed text is what counts. */
+	open_food(x, "natto");
+	keys(x, "\t\b\b\b\b\b5 cup");
+	assert_string_equal(x->s.amount.buf, "0.45 cup");
+	c = keys(x, "\n");
+	assert_true(c->amount.grams == 0.45 * 175);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1775,6 +1996,9 @@ main(void)
 		T(test_quit),
 		T(test_resize_changes_nothing),
 		T(test_week_view),
+		T(test_selection_follows_new_entry),
+		T(test_today_follows_clock),
+		T(test_amounts_stay_exact),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
