@@ -36,14 +36,16 @@ ALL_CFLAGS  = $(K2_STD) $(K2_WARN) $(K2_PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(K2_S
 ALL_LDFLAGS = $(LDFLAGS) $(K2_SAN)
 
 # Curses-free modules form libcore.a, which the unit tests link.
+# src/sr28_convert.c is a program of its own (make catalogue), in neither.
 UI_SRC     = $(wildcard src/ui_*.c) src/app.c src/main.c
-CORE_SRC   = $(filter-out $(UI_SRC),$(wildcard src/*.c))
+CORE_SRC   = $(filter-out $(UI_SRC) src/sr28_convert.c,$(wildcard src/*.c))
 CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o) $(B)/builtin_foods.o
 UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: check-long all run check unit e2e lint check-layers deps install uninstall clean bench fuzz fuzz-build
+.PHONY: catalogue
 
 all: k2diary
 
@@ -82,6 +84,18 @@ $(B) $(B)/tests:
 
 unit: $(TEST_BIN)
 
+# The broad catalogue (DESIGN.md 3a): $(B)/sr28-convert turns the USDA SR28
+# files in SR28_DIR into data/usda-sr28.yaml, which is shipped. It links
+# libyaml only; NUT_DATA.txt.xz is read through xz -dc.
+SR28_DIR  ?= ../shared/data/usda-sr28
+SR28_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+
+catalogue: $(B)/sr28-convert
+	$(B)/sr28-convert $(SR28_DIR) data/usda-sr28.yaml
+
+$(B)/sr28-convert: src/sr28_convert.c | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(SR28_LIBS) $(LDLIBS)
+
 run: deps
 	$(MAKE) all
 	./k2diary
@@ -102,6 +116,7 @@ CHECK_FUZZ_SECONDS ?= 4
 
 check: deps
 	$(MAKE) all unit
+	$(MAKE) SANITIZE= build/sr28-convert
 	$(MAKE) SANITIZE=1 all unit
 ifneq ($(SANITIZE),1)
 	$(MAKE) fuzz-build
@@ -145,14 +160,15 @@ lint:
 
 # Only the adapter files may include the libraries' headers.
 check-layers:
-	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/*.h | grep -v '^src/yread.c$$'; \
+	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/*.h | grep -vE '^src/(yread|sr28_convert)\.c$$'; \
 	        grep -l '#include <sqlite3.h>' src/*.c include/*.h | grep -v '^src/diary.c$$'; \
 	        grep -lE '#include <n?cursesw?/?n?curses.h>' src/*.c include/*.h | grep -v '^src/ui_'); \
 	if [ -n "$$bad" ]; then echo "layer rule broken in: $$bad"; exit 1; fi; echo "layers ok"
 
 # Debian packages needed to build and test; installed only when missing.
 DEB_PKGS = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind python3
+           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind python3 \
+           xz-utils python3-yaml
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
