@@ -36,12 +36,4 @@ int catalogue_load_builtin(struct catalogue *, struct diag_list *dl);
 void catalogue_merge(struct catalogue *c, struct catalogue *over);
 /* Food by id, or NULL. Borrowed: lives as long as the catalogue. */
 const struct food *catalogue_find(const struct catalogue *, const char *id);
-/*
- * Foods matching query (every word a case- and accent-insensitive part of
- * the id, name or an alias), best first: an exact id first, then name
- * prefixes. Fills idx (at most max); returns how many matched in all.
- */
-size_t catalogue_search(const struct catalogue *, const char *query,
-    size_t *idx, size_t max);
-
 #endif

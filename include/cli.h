@@ -46,6 +46,12 @@ struct cli_ctx {
 	struct config	 cf;
 	struct catalogue cat;
 	bool		 cat_loaded;
+	/*
+	 * Errors in the user's own foods.yaml, one a line, or NULL: its broken
+	 * foods were skipped and the rest loaded (DESIGN §3b).
+	 */
+	char		*cat_problems;
+	size_t		 cat_n_problems;
 	int64_t		 now;		/* the clock, read once */
 	long		 today;
 	long		 day;		/* --date, or today */

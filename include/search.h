@@ -1,11 +1,33 @@
 /* SPDX-License-Identifier: ISC */
-/* The picker's filter: fuzzy, case- and accent-insensitive, ranked. */
+/* Finding foods: the tiers of DESIGN §3c, for the picker and the commands. */
 #ifndef K2_SEARCH_H
 #define K2_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "catalogue.h"
+
+/*
+ * The tiers, best first. A food's words are those of its name, aliases and
+ * group (ids match only exactly or as a prefix):
+ *	SEARCH_ID	the id equals the query
+ *	SEARCH_WORDS	every query word starts a word of the food (in any
+ *			order), or the query starts the id
+ *	SEARCH_INSIDE	every query word is inside the food's text
+ *	SEARCH_LETTERS	the query's letters appear in order, scattered;
+ *			used only when the tiers above find nothing
+ * Within a tier: the user's own foods, then cited foods, then SR28; then
+ * how often and how recently the food was logged; then the shorter name;
+ * then the id.
+ */
+enum search_tier {
+	SEARCH_ID = 1,
+	SEARCH_WORDS,
+	SEARCH_INSIDE,
+	SEARCH_LETTERS,
+	SEARCH_TIERS = SEARCH_LETTERS
+};
 
 /* How often and how recently a food was logged (from the diary). */
 struct search_usage {
@@ -15,13 +37,14 @@ struct search_usage {
 };
 
 /*
- * A search index over a catalogue: folded text of each food, built once.
+ * A search index over a catalogue: each food's folded text, built once.
  * The catalogue must outlive it.
  */
 struct search_index {
 	const struct catalogue *cat;
-	char		**hay;		/* folded "name id aliases" per food */
+	char		**hay;		/* folded "name aliases group" per food */
 	size_t		*hay_len;
+	char		**id;		/* the id, as typed ('_' kept) */
 	uint32_t	*mask;		/* letters, digits, non-ASCII in hay */
 	unsigned	*count;		/* usage per food, 0 when never logged */
 	int64_t		*last;
@@ -30,7 +53,12 @@ struct search_index {
 
 struct search_hit {
 	size_t		 food;		/* index into cat->foods */
-	int		 score;		/* higher is better */
+	int		 tier;		/* enum search_tier; 0 for an empty query */
+};
+
+/* How many foods each tier holds (tiers[SEARCH_ID] ...). */
+struct search_counts {
+	size_t		 tiers[SEARCH_TIERS + 1];
 };
 
 /* Build the index (folding every food once). */
@@ -44,19 +72,26 @@ void search_index_release(struct search_index *);
 void search_index_usage(struct search_index *, const struct search_usage *u,
     size_t n);
 /*
- * Score one food for a query: -1 when the query (folded) is not a
- * subsequence of the food's text, 0 for an empty query. Contiguous runs,
- * word starts and a match at the start of the name score higher; a
- * shorter name breaks ties.
+ * The tier of one food for a query (0 when it matches in no tier above
+ * SEARCH_LETTERS; SEARCH_LETTERS is tried only when letters is true).
  */
-int search_score(const char *hay, size_t hay_len, const char *fq);
+int search_tier(const struct search_index *, size_t food, const char *query,
+    bool letters);
 /*
- * Filter and rank: foods whose text holds the query as a subsequence,
- * best first (score, then usage count, then last use, then name). An empty
- * query lists every food, most used first. Fills at most max hits and
- * returns how many matched in all.
+ * Find: the foods of tiers 1 to 3, or of tier 4 when those are empty, best
+ * first. An empty query lists every food, most used first. Fills at most
+ * max hits and returns how many matched in all; counts (may be NULL) gets
+ * how many each tier held.
  */
 size_t search_run(const struct search_index *, const char *query,
-    struct search_hit *out, size_t max);
+    struct search_hit *out, size_t max, struct search_counts *counts);
+/*
+ * The one food a command's FOOD names: its id or its whole name (any case
+ * or accents), or the only food of the best tier that is not empty.
+ * Returns the food's index, or -1 with the best hits in out (at most max;
+ * *n how many matched in all, 0 when none did).
+ */
+long search_resolve(const struct search_index *, const char *query,
+    struct search_hit *out, size_t max, size_t *n);
 
 #endif

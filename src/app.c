@@ -302,6 +302,23 @@ draw(struct app *a)
 	ui_draw(&a->s, &a->env);
 }
 
+/*
+ * The user's foods.yaml had errors: its clean foods are in, and the status
+ * line says so (the messages are one a line; the first is shown).
+ */
+static void
+show_problems(struct app *a)
+{
+	const char *p = a->x->cat_problems;
+
+	if (p == NULL)
+		return;
+	snprintf(a->s.status, sizeof a->s.status, "%.*s%s", (int)strcspn(p,
+	    "\n"), p, a->x->cat_n_problems > 1 ? " (and more: k2diary check)"
+	    : " (that food was skipped)");
+	a->s.status_error = true;
+}
+
 /* Run the full screen. */
 int
 app_run(struct cli_ctx *x)
@@ -355,6 +372,7 @@ app_run(struct cli_ctx *x)
 	}
 	free(errors);
 	view_load(a);
+	show_problems(a);
 	draw(a);
 	index_build(a);
 	for (;;) {

@@ -17,6 +17,7 @@
 #include "date.h"
 #include "diary.h"
 #include "gauge.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -277,36 +278,60 @@ check_record(const char *path)
 	free(rec);
 }
 
-/* Parse the catalogue(s) in use; errors are printed to errfp. */
+/* Mark where each food of c comes from. */
+static void
+set_origin(struct catalogue *c, enum food_origin origin)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		c->foods[i].origin = origin;
+}
+
+/*
+ * Parse the catalogue(s) in use. --foods FILE is strict: its errors go to
+ * errfp and fail the load. The user's own foods.yaml never locks the user
+ * out (DESIGN §3b): its clean foods load, a broken food is skipped, and
+ * the messages are kept in x->cat_problems for the caller to show.
+ */
 static int
 load_catalogue(struct cli_ctx *x, FILE *errfp)
 {
 	struct diag_list *dl = xmalloc(sizeof *dl);
 	struct catalogue user;
-	char *path = catalogue_path(x);
+	char *path = catalogue_path(x), *buf = NULL;
+	size_t len;
+	FILE *fp;
 	int ret = 0;
 
 	diag_list_init(dl);
 	if (x->o->foods != NULL) {
 		ret = catalogue_load_file(&x->cat, path, dl);
+		set_origin(&x->cat, ORIGIN_OWN);
 	} else {
 		if (catalogue_load_builtin(&x->cat, dl) != 0)
 			ret = -1;
+		set_origin(&x->cat, ORIGIN_CITED);
 		if (ret == 0 && path != NULL) {
-			if (catalogue_load_file(&user, path, dl) == 0)
-				catalogue_merge(&x->cat, &user);
-			else {
-				/* The messages borrow the file's name: print first. */
-				diag_print(dl, errfp);
+			if (catalogue_load_file(&user, path, dl) != 0) {
+				/* The messages borrow the file's name: keep now. */
+				if ((fp = open_memstream(&buf, &len)) == NULL)
+					die("cannot keep messages: out of memory");
+				diag_print(dl, fp);
+				fclose(fp);
+				x->cat_n_problems = dl->n + dl->dropped;
+				free(x->cat_problems);
+				x->cat_problems = buf;
 				diag_list_init(dl);
-				catalogue_release(&user);
-				ret = -1;
 			}
+			/* Whatever loaded cleanly is used. */
+			set_origin(&user, ORIGIN_OWN);
+			catalogue_merge(&x->cat, &user);
 		}
 	}
 	if (ret != 0)
 		diag_print(dl, errfp);
-	else if (path != NULL)
+	else if (path != NULL && x->cat_problems == NULL)
 		check_record(path);
 	free(path);
 	free(dl);
@@ -331,6 +356,19 @@ cli_load_catalogue(struct cli_ctx *x, char **errors)
 	ret = load_catalogue(x, fp);
 	fclose(fp);
 	return ret;
+}
+
+/* Say what was wrong with the user's foods.yaml; the rest was loaded. */
+static void
+print_problems(const struct cli_ctx *x)
+{
+	if (x->cat_problems == NULL)
+		return;
+	fputs(x->cat_problems, stderr);
+	fprintf(stderr, "k2diary: %zu %s in your foods.yaml: %s skipped, the "
+	    "rest loaded ('k2diary check' lists them)\n", x->cat_n_problems,
+	    x->cat_n_problems == 1 ? "error" : "errors",
+	    x->cat_n_problems == 1 ? "that food is" : "those foods are");
 }
 
 static int
@@ -483,9 +521,18 @@ cmd_foods(struct cli_ctx *x)
 		return EXIT_USAGE;
 	}
 	idx = xreallocarray(NULL, x->cat.n + 1, sizeof *idx);
-	if (query != NULL)
-		n = catalogue_search(&x->cat, query, idx, x->cat.n);
-	else {
+	if (query != NULL) {
+		/* The picker's search, tiers and all (DESIGN §3c). */
+		struct search_index ix;
+		struct search_hit *hits = xreallocarray(NULL, x->cat.n + 1,
+		    sizeof *hits);
+		search_index_init(&ix, &x->cat);
+		n = search_run(&ix, query, hits, x->cat.n, NULL);
+		for (i = 0; i < n; i++)
+			idx[i] = hits[i].food;
+		free(hits);
+		search_index_release(&ix);
+	} else {
 		for (i = 0; i < x->cat.n; i++)
 			idx[i] = i;
 		n = x->cat.n;
@@ -548,7 +595,13 @@ cmd_check(struct cli_ctx *x)
 		if (x->o->foods != NULL)
 			printf("%s: %zu %s, ok\n", x->o->foods, x->cat.n,
 			    x->cat.n == 1 ? "food" : "foods");
-		else
+		else if (x->cat_problems != NULL) {
+			printf("catalogue in use: %zu %s; %zu %s in your "
+			    "foods.yaml\n", x->cat.n, x->cat.n == 1 ? "food" :
+			    "foods", x->cat_n_problems, x->cat_n_problems == 1 ?
+			    "error" : "errors");
+			return EXIT_ERROR;
+		} else
 			printf("catalogue in use: %zu %s, ok\n", x->cat.n,
 			    x->cat.n == 1 ? "food" : "foods");
 		return EXIT_OK;
@@ -566,18 +619,25 @@ cmd_check(struct cli_ctx *x)
 	return ret == 0 ? EXIT_OK : EXIT_ERROR;
 }
 
-/* Find one food by id or search; prints candidates when not exactly one. */
+/*
+ * The food a command's FOOD names (DESIGN §3c): an id, a whole name, or a
+ * search whose best tier holds one food. Otherwise the best ten are
+ * listed and NULL is returned.
+ */
 static const struct food *
 resolve_food(struct cli_ctx *x, const char *q)
 {
-	const struct food *f = catalogue_find(&x->cat, q);
-	size_t idx[MAX_CANDIDATES], n, i;
+	struct search_index ix;
+	struct search_hit hits[MAX_CANDIDATES];
+	const struct food *f = NULL;
+	size_t n, i;
+	long k;
 
-	if (f != NULL)
-		return f;
-	n = catalogue_search(&x->cat, q, idx, MAX_CANDIDATES);
-	if (n == 1)
-		return &x->cat.foods[idx[0]];
+	search_index_init(&ix, &x->cat);
+	k = search_resolve(&ix, q, hits, MAX_CANDIDATES, &n);
+	search_index_release(&ix);
+	if (k >= 0)
+		return &x->cat.foods[k];
 	if (n == 0) {
 		fprintf(stderr, "k2diary: no food matches '%s' (see "
 		    "'k2diary foods')\n", q);
@@ -587,9 +647,9 @@ resolve_food(struct cli_ctx *x, const char *q)
 	    "Use an id:\n", q, n);
 	for (i = 0; i < n && i < MAX_CANDIDATES; i++) {
 		char name[128];
-		text_fit(name, sizeof name, x->cat.foods[idx[i]].name, 50,
-		    false);
-		fprintf(stderr, "  %-20s %s\n", x->cat.foods[idx[i]].id, name);
+		f = &x->cat.foods[hits[i].food];
+		text_fit(name, sizeof name, f->name, 50, false);
+		fprintf(stderr, "  %-20s %s\n", f->id, name);
 	}
 	if (n > MAX_CANDIDATES)
 		fprintf(stderr, "  ... and %zu more\n", n - MAX_CANDIDATES);
@@ -1698,8 +1758,11 @@ cli_load(struct cli_ctx *x, const struct cli_opts *o, enum cli_load what)
 		free(path);
 		if (!later && load_catalogue(x, stderr) != 0)
 			return EXIT_ERROR;
-	} else if (what == CLI_LOAD_ALL && load_catalogue(x, stderr) != 0)
-		return EXIT_ERROR;
+	} else if (what == CLI_LOAD_ALL) {
+		if (load_catalogue(x, stderr) != 0)
+			return EXIT_ERROR;
+		print_problems(x);
+	}
 	x->now = (int64_t)time(NULL);
 	x->today = date_diary_day((time_t)x->now, x->cf.day_starts_min);
 	x->day = x->today;
@@ -1717,5 +1780,7 @@ cli_release(struct cli_ctx *x)
 	x->diary = NULL;
 	free(x->db_path);
 	x->db_path = NULL;
+	free(x->cat_problems);
+	x->cat_problems = NULL;
 	catalogue_release(&x->cat);
 }

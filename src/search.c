@@ -1,154 +1,45 @@
 /* SPDX-License-Identifier: ISC */
-/* The picker's filter: fuzzy subsequence matching over folded text, ranked. */
+/* Finding foods: the tiers of DESIGN §3c over folded text, ranked. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "search.h"
 #include "text.h"
 #include "util.h"
 
 /*
- * Scoring. A food matches when the folded query is a subsequence of its
- * folded text ("name id aliases", every '_' made a space), compared one
- * character (one UTF-8 sequence) at a time. Every match then earns:
- *
- *	S_BASE		once, so that every match scores at least 1
- *	S_MATCH		per matched character
- *	S_NAME_START	when the first character matches at offset 0
- *	S_WORD_START	per matched character that starts a word (it is
- *			first, or follows one of " ()/-,"), and per
- *			character of a run of consecutive matches that
- *			started a word (so "chee" is best in "cheese")
- *	S_CONSEC	per matched character right after the previous one
- *	S_WORD_EXACT	per run of consecutive matches that is a whole word
- *			(or words) both in the query and in the text
- *	-P_GAP_OPEN - min(gap, P_GAP_MAX)  per gap of `gap` bytes between
- *			two matched characters
- *	-min(first, 2 * P_LATE_MAX) / 2    for a first match at byte `first`
- *	-min(len, 32 * P_LEN_MAX) / 32     for the text's length in bytes
- *
- * A gap costs at most P_GAP_OPEN + P_GAP_MAX < S_MATCH, and the late and
- * length penalties together at most S_BASE, so a match never scores below
- * 1 and -1 is free to mean "no match".
+ * Text is folded (text_fold: lower case, Latin accents removed). A word is
+ * a run of letters, digits and characters past ASCII; everything else (a
+ * space, comma, parenthesis, '-', '_', '/') separates words. A query is
+ * split into words the same way.
  */
-#define S_BASE		20
-#define S_MATCH		16
-#define S_NAME_START	24
-#define S_WORD_START	12
-#define S_CONSEC	12
-#define S_WORD_EXACT	20
-#define P_GAP_OPEN	3
-#define P_GAP_MAX	12
-#define P_LATE_MAX	12
-#define P_LEN_MAX	8
 
-/* Starts tried per food (see search_score). */
-#define MAX_STARTS	8
-
-/* Bytes in the UTF-8 sequence at s (a lead byte and its continuations). */
-static size_t
-char_len(const char *s)
-{
-	size_t n = 1;
-
-	while (n < 4 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	return n;
-}
+/* A query folded once, with what the scan over the foods needs. */
+struct query {
+	char		*fq;		/* folded, words separated by NULs */
+	char		*whole;		/* folded, as it was */
+	char		**words;
+	size_t		*wlen;
+	size_t		 nw;
+	char		*letters;	/* the words' characters, in order */
+	char		*idq;		/* as typed, trimmed, ASCII lower case */
+	bool		 id_prefix;	/* idq may start an id (no blank in it) */
+	uint32_t	 mask;		/* see byte_bit */
+};
 
 static bool
-is_sep(char c)
+word_byte(unsigned char c)
 {
-	return c == ' ' || c == '(' || c == ')' || c == '/' || c == '-' ||
-	    c == ',';
-}
-
-static bool
-word_start(const char *hay, size_t p)
-{
-	return p == 0 || is_sep(hay[p - 1]);
-}
-
-/* True if the byte at end (one past a match) ends a word. */
-static bool
-word_end(const char *hay, size_t len, size_t end)
-{
-	return end == len || is_sep(hay[end]);
-}
-
-/* Offset of the first c (clen bytes) in hay at or after from, or -1. */
-static long
-find_char(const char *hay, size_t len, size_t from, const char *c,
-    size_t clen)
-{
-	const char *q;
-	size_t p;
-
-	while (from < len) {
-		q = memchr(hay + from, c[0], len - from);
-		if (q == NULL)
-			return -1;
-		p = (size_t)(q - hay);
-		if (clen == 1 || (p + clen <= len &&
-		    memcmp(q + 1, c + 1, clen - 1) == 0))
-			return (long)p;
-		from = p + 1;
-	}
-	return -1;
-}
-
-/*
- * Offset of the first c (clen bytes) that starts a word in hay at or after
- * from (at least 1), or -1. A plain loop: the texts are short.
- */
-static long
-find_word_char(const char *hay, size_t len, size_t from, const char *c,
-    size_t clen)
-{
-	size_t p;
-
-	for (p = from; p + clen <= len; p++)
-		if (hay[p] == c[0] && is_sep(hay[p - 1]) && (clen == 1 ||
-		    memcmp(hay + p + 1, c + 1, clen - 1) == 0))
-			return (long)p;
-	return -1;
-}
-
-/* True if fq is a subsequence of hay[from..len), character by character. */
-static bool
-is_subseq(const char *hay, size_t len, size_t from, const char *fq)
-{
-	size_t clen;
-	long p;
-
-	for (; *fq != '\0'; fq += clen) {
-		clen = char_len(fq);
-		if ((p = find_char(hay, len, from, fq, clen)) < 0)
-			return false;
-		from = (size_t)p + clen;
-	}
-	return true;
-}
-
-/*
- * The same for a query of ASCII only, in one pass: short texts make this
- * quicker than a memchr per character.
- */
-static bool
-ascii_subseq(const char *hay, const char *fq)
-{
-	for (; *hay != '\0'; hay++)
-		if (*hay == *fq && *++fq == '\0')
-			return true;
-	return false;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 /*
  * A bit for a byte of folded text: one per letter a-z, one per pair of
  * digits, one for every byte past ASCII; 0 for the rest. A food whose mask
- * lacks a bit of the query's cannot match it.
+ * lacks a bit of the query's cannot hold its words or letters.
  */
 static uint32_t
 byte_bit(unsigned char c)
@@ -172,161 +63,134 @@ text_mask(const char *s)
 	return m;
 }
 
-/* Make every '_' a space, as in the query (and so the id's). */
+/* Does word w (n bytes) start a word of hay? */
+static bool
+starts_word(const char *hay, const char *w, size_t n)
+{
+	const char *p = hay;
+
+	while ((p = strstr(p, w)) != NULL) {
+		if (p == hay || !word_byte((unsigned char)p[-1]))
+			return true;
+		p++;
+	}
+	(void)n;
+	return false;
+}
+
+/* Are the letters (a NUL-ended string) in hay in order? */
+static bool
+in_order(const char *hay, const char *letters)
+{
+	for (; *hay != '\0' && *letters != '\0'; hay++)
+		if (*hay == *letters)
+			letters++;
+	return *letters == '\0';
+}
+
 static void
-underscores_to_spaces(char *s)
+query_init(struct query *q, const char *query)
 {
-	while ((s = strchr(s, '_')) != NULL)
-		*s++ = ' ';
-}
+	const char *b, *e;
+	char *r, *w;
+	size_t len, i, cap;
 
-static int
-min_int(size_t a, int b)
-{
-	return a < (size_t)b ? (int)a : b;
-}
-
-/*
- * Bonus for a run of consecutive matches, hay[start..end) matching
- * fq[qstart..qend): a whole word (or words) of the query matched a whole
- * word of the text. A space that ends the run ends its word.
- */
-static int
-run_bonus(const char *hay, size_t len, size_t start, size_t end,
-    const char *fq, size_t qstart, size_t qend)
-{
-	bool space = hay[end - 1] == ' ';
-
-	if (!word_start(hay, start) || (qstart > 0 && fq[qstart - 1] != ' '))
-		return 0;
-	if (!space && (!word_end(hay, len, end) ||
-	    (fq[qend] != '\0' && fq[qend] != ' ')))
-		return 0;
-	return S_WORD_EXACT;
-}
-
-/*
- * Score the match whose first character (l0 bytes) is at s, or -1 when the
- * rest of the query does not fit after it. Greedy, forward: each next
- * character is taken right after the previous match when it is there (a
- * run); otherwise at its next occurrence, unless a later occurrence starts
- * a word and the rest of the query still fits after it (so "chbr" takes the
- * b of "breast", not a b inside a word).
- */
-static int
-score_from(const char *hay, size_t len, const char *fq, size_t s, size_t l0)
-{
-	const char *c;
-	size_t p, end, clen, run = s, qrun = 0;
-	long q, w;
-	int sc = S_BASE + S_MATCH;
-	bool run_ws = word_start(hay, s);
-
-	if (s == 0)
-		sc += S_NAME_START;
-	if (run_ws)
-		sc += S_WORD_START;
-	sc -= min_int(s, 2 * P_LATE_MAX) / 2;
-	end = s + l0;
-	for (c = fq + l0; *c != '\0'; c += clen) {
-		clen = char_len(c);
-		if (end + clen <= len && hay[end] == c[0] && (clen == 1 ||
-		    memcmp(hay + end + 1, c + 1, clen - 1) == 0)) {
-			p = end;
-			sc += S_MATCH + S_CONSEC + (run_ws ? S_WORD_START : 0);
-		} else {
-			if ((q = find_char(hay, len, end, c, clen)) < 0)
-				return -1;
-			p = (size_t)q;
-			if (!word_start(hay, p) && (w = find_word_char(hay,
-			    len, p + 1, c, clen)) >= 0 && is_subseq(hay, len,
-			    (size_t)w + clen, c + clen))
-				p = (size_t)w;
-			sc += run_bonus(hay, len, run, end, fq, qrun,
-			    (size_t)(c - fq));
-			sc -= P_GAP_OPEN + min_int(p - end, P_GAP_MAX);
-			run = p;
-			qrun = (size_t)(c - fq);
-			run_ws = word_start(hay, p);
-			sc += S_MATCH + (run_ws ? S_WORD_START : 0);
-		}
-		end = p + clen;
-	}
-	sc += run_bonus(hay, len, run, end, fq, qrun, (size_t)(c - fq));
-	sc -= min_int(len, 32 * P_LEN_MAX) / 32;
-	return sc;
-}
-
-/*
- * The most any text of hay_len bytes can score for a query of m characters
- * and `words` words: each character a word start, each after the first in
- * a run, each query word a whole word, the name start when the text starts
- * with the query's first character (name_start), no gap, no late start.
- * When the query is not a substring of the text (!whole), there is a gap:
- * a character after it is not in a run and the gap costs at least
- * P_GAP_OPEN + 1; a one-word query then cannot be a whole word either.
- */
-static int
-score_bound(size_t hay_len, size_t m, size_t words, bool name_start,
-    bool whole)
-{
-	int b;
-
-	b = S_BASE + (int)m * (S_MATCH + S_WORD_START) +
-	    (int)(m - 1) * S_CONSEC + (int)words * S_WORD_EXACT +
-	    (name_start ? S_NAME_START : 0) -
-	    min_int(hay_len, 32 * P_LEN_MAX) / 32;
-	if (!whole)
-		b -= S_CONSEC + P_GAP_OPEN + 1 +
-		    (words == 1 ? S_WORD_EXACT : 0);
-	return b;
-}
-
-/*
- * Score hay for the folded query fq; -1 if fq is not a subsequence. The
- * greedy match of score_from is tried from several occurrences of the
- * query's first character and the best score is kept: the first, then
- * only those that start a word or a run (the next query character follows
- * at once), MAX_STARTS in all; another start inside a word would only add
- * a late-start penalty. A start that cannot fit the query means no later
- * one can, which ends the search.
- */
-int
-search_score(const char *hay, size_t hay_len, const char *fq)
-{
-	size_t l0, l1, from = 0, tried = 0;
-	const char *next;
-	long s;
-	int best = -1, sc;
-
-	if (*fq == '\0')
-		return 0;
-	l0 = char_len(fq);
-	next = fq + l0;
-	l1 = *next != '\0' ? char_len(next) : 0;
-	while (tried < MAX_STARTS &&
-	    (s = find_char(hay, hay_len, from, fq, l0)) >= 0) {
-		from = (size_t)s + 1;
-		if (tried > 0 && !word_start(hay, (size_t)s) && (l1 == 0 ||
-		    (size_t)s + l0 + l1 > hay_len ||
-		    memcmp(hay + s + l0, next, l1) != 0))
+	memset(q, 0, sizeof *q);
+	/* The id as typed: trimmed, ASCII lower case. */
+	for (b = query; *b == ' ' || *b == '\t'; b++)
+		;
+	for (e = b + strlen(b); e > b && (e[-1] == ' ' || e[-1] == '\t'); e--)
+		;
+	q->idq = xstrndup(b, (size_t)(e - b));
+	for (r = q->idq; *r != '\0'; r++)
+		if (*r >= 'A' && *r <= 'Z')
+			*r = (char)(*r + 32);
+	q->id_prefix = q->idq[0] != '\0' && strpbrk(q->idq, " \t") == NULL;
+	/* Words: folded, every separator a NUL. */
+	q->fq = text_fold(q->idq);
+	q->whole = xstrdup(q->fq);
+	len = strlen(q->fq);
+	q->letters = xmalloc(len + 1);
+	cap = len / 2 + 1;
+	q->words = xcalloc(cap, sizeof *q->words);
+	q->wlen = xcalloc(cap, sizeof *q->wlen);
+	w = q->letters;
+	for (i = 0; i < len; i++) {
+		if (!word_byte((unsigned char)q->fq[i])) {
+			q->fq[i] = '\0';
 			continue;
-		tried++;
-		if ((sc = score_from(hay, hay_len, fq, (size_t)s, l0)) < 0)
-			break;
-		if (sc > best)
-			best = sc;
+		}
+		*w++ = q->fq[i];
+		if (i == 0 || q->fq[i - 1] == '\0')
+			q->words[q->nw++] = q->fq + i;
 	}
-	return best;
+	*w = '\0';
+	for (i = 0; i < q->nw; i++)
+		q->wlen[i] = strlen(q->words[i]);
+	q->mask = text_mask(q->letters);
+}
+
+static void
+query_release(struct query *q)
+{
+	free(q->fq);
+	free(q->whole);
+	free(q->words);
+	free(q->wlen);
+	free(q->letters);
+	free(q->idq);
+}
+
+/* The tier of food i for a folded query (0: none). */
+static int
+tier_of(const struct search_index *ix, size_t i, const struct query *q,
+    bool letters)
+{
+	const char *hay = ix->hay[i];
+	size_t k;
+	bool all;
+
+	if (q->idq[0] == '\0')
+		return 0;
+	if (strcmp(ix->id[i], q->idq) == 0)
+		return SEARCH_ID;
+	if (q->id_prefix && strncmp(ix->id[i], q->idq, strlen(q->idq)) == 0)
+		return SEARCH_WORDS;
+	if (q->nw == 0 || (q->mask & ~ix->mask[i]) != 0)
+		return 0;
+	for (k = 0, all = true; k < q->nw && all; k++)
+		all = starts_word(hay, q->words[k], q->wlen[k]);
+	if (all)
+		return SEARCH_WORDS;
+	for (k = 0, all = true; k < q->nw && all; k++)
+		all = strstr(hay, q->words[k]) != NULL;
+	if (all)
+		return SEARCH_INSIDE;
+	if (letters && in_order(hay, q->letters))
+		return SEARCH_LETTERS;
+	return 0;
+}
+
+/* The tier of one food for a query. */
+int
+search_tier(const struct search_index *ix, size_t food, const char *query,
+    bool letters)
+{
+	struct query q;
+	int t;
+
+	query_init(&q, query);
+	t = tier_of(ix, food, &q, letters);
+	query_release(&q);
+	return t;
 }
 
 /* Build the index (folding every food once). */
 void
 search_index_init(struct search_index *ix, const struct catalogue *cat)
 {
-	size_t i, j, need, bcap = 0, acap = 0, used = 0, len;
-	size_t *off;
-	char *buf = NULL, *arena = NULL, *folded, *o;
+	size_t i, j, need, bcap = 0;
+	char *buf = NULL, *o, *p;
 	const struct food *f;
 
 	memset(ix, 0, sizeof *ix);
@@ -334,13 +198,13 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 	ix->n = cat->n;
 	ix->hay = xcalloc(cat->n, sizeof *ix->hay);
 	ix->hay_len = xcalloc(cat->n, sizeof *ix->hay_len);
+	ix->id = xcalloc(cat->n, sizeof *ix->id);
 	ix->mask = xcalloc(cat->n, sizeof *ix->mask);
 	ix->count = xcalloc(cat->n, sizeof *ix->count);
 	ix->last = xcalloc(cat->n, sizeof *ix->last);
-	off = xcalloc(cat->n, sizeof *off);
 	for (i = 0; i < cat->n; i++) {
 		f = &cat->foods[i];
-		need = strlen(f->name) + strlen(f->id) + 2;
+		need = strlen(f->name) + strlen(food_group_name(f->group)) + 3;
 		for (j = 0; j < f->n_aliases; j++)
 			need += strlen(f->aliases[j]) + 1;
 		if (need > bcap) {
@@ -348,42 +212,34 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 			buf = xreallocarray(buf, bcap, 1);
 		}
 		o = stpcpy(buf, f->name);
-		*o++ = ' ';
-		o = stpcpy(o, f->id);
 		for (j = 0; j < f->n_aliases; j++) {
 			*o++ = ' ';
 			o = stpcpy(o, f->aliases[j]);
 		}
-		folded = text_fold(buf);
-		underscores_to_spaces(folded);
-		len = strlen(folded);
-		/* Every text in one block, in catalogue order, for the scan. */
-		if (used + len + 1 > acap) {
-			acap = acap * 2 > used + len + 1 ? acap * 2 :
-			    used + len + 1 + 4096;
-			arena = xreallocarray(arena, acap, 1);
-		}
-		memcpy(arena + used, folded, len + 1);
-		off[i] = used;
-		ix->hay_len[i] = len;
-		ix->mask[i] = text_mask(folded);
-		free(folded);
-		used += len + 1;
+		*o++ = ' ';
+		o = stpcpy(o, food_group_name(f->group));
+		ix->hay[i] = text_fold(buf);
+		/* fermented_plant is the words "fermented" and "plant". */
+		for (p = ix->hay[i]; (p = strchr(p, '_')) != NULL; p++)
+			*p = ' ';
+		ix->hay_len[i] = strlen(ix->hay[i]);
+		ix->mask[i] = text_mask(ix->hay[i]);
+		ix->id[i] = f->id;
 	}
-	for (i = 0; i < cat->n; i++)
-		ix->hay[i] = arena + off[i];
-	free(off);
 	free(buf);
 }
 
-/* Free the index; hay[0] is the start of the block holding every text. */
+/* Free the index. */
 void
 search_index_release(struct search_index *ix)
 {
-	if (ix->n > 0)
-		free(ix->hay[0]);
+	size_t i;
+
+	for (i = 0; i < ix->n; i++)
+		free(ix->hay[i]);
 	free(ix->hay);
 	free(ix->hay_len);
+	free(ix->id);
 	free(ix->mask);
 	free(ix->count);
 	free(ix->last);
@@ -417,165 +273,142 @@ search_index_usage(struct search_index *ix, const struct search_usage *u,
 }
 
 /*
- * Fold the query, then make '_' and control characters spaces, squeeze
- * runs of spaces to one and trim them at both ends. Caller frees.
- */
-static char *
-query_fold(const char *query)
-{
-	char *fq = text_fold(query), *r, *w;
-	unsigned char ch;
-
-	for (r = w = fq; *r != '\0'; r++) {
-		ch = (unsigned char)*r;
-		if (ch == '_' || ch < 0x20 || ch == 0x7f)
-			ch = ' ';
-		if (ch == ' ' && (w == fq || w[-1] == ' '))
-			continue;
-		*w++ = (char)ch;
-	}
-	if (w > fq && w[-1] == ' ')
-		w--;
-	*w = '\0';
-	return fq;
-}
-
-/*
- * True if food a (scoring sa) ranks before hit b: score, usage count and
- * last use, higher first; then the folded text (so the name, then the id)
- * and the catalogue index. An empty query skips score and text.
+ * True if food a (in tier ta) ranks before hit b: tier; where the food
+ * comes from (own, cited, SR28); how often, then how recently it was
+ * logged; the shorter name; the id. An empty query (tier 0) lists the
+ * most used first, then by origin and name.
  */
 static bool
-ranks_before(const struct search_index *ix, bool empty, size_t a, int sa,
+ranks_before(const struct search_index *ix, size_t a, int ta,
     const struct search_hit *b)
 {
+	const struct food *fa = &ix->cat->foods[a];
+	const struct food *fb = &ix->cat->foods[b->food];
+	size_t la, lb;
 	int cmp;
 
-	if (!empty && sa != b->score)
-		return sa > b->score;
+	if (ta != b->tier)
+		return ta < b->tier;
+	if (ta != 0 && fa->origin != fb->origin)
+		return fa->origin < fb->origin;
 	if (ix->count[a] != ix->count[b->food])
 		return ix->count[a] > ix->count[b->food];
 	if (ix->last[a] != ix->last[b->food])
 		return ix->last[a] > ix->last[b->food];
-	if (!empty && (cmp = strcmp(ix->hay[a], ix->hay[b->food])) != 0)
-		return cmp < 0;
-	return a < b->food;
-}
-
-/* A query folded once, with what the scan over the foods needs. */
-struct query {
-	char		*fq;		/* folded, see query_fold */
-	size_t		 m;		/* characters */
-	size_t		 words;
-	size_t		 l0;		/* bytes of the first character */
-	uint32_t	 mask;		/* see byte_bit */
-	bool		 empty;
-	bool		 ascii;
-	bool		 by_mask;	/* one letter: the mask decides */
-};
-
-static void
-query_init(struct query *q, const char *query)
-{
-	size_t k;
-
-	memset(q, 0, sizeof *q);
-	q->fq = query_fold(query);
-	q->words = 1;
-	q->ascii = true;
-	for (k = 0; q->fq[k] != '\0'; k += char_len(q->fq + k)) {
-		q->m++;
-		if (q->fq[k] == ' ')
-			q->words++;
-		if ((unsigned char)q->fq[k] >= 0x80)
-			q->ascii = false;
+	if (fa->origin != fb->origin)
+		return fa->origin < fb->origin;
+	if (ta == 0) {
+		cmp = strcmp(ix->hay[a], ix->hay[b->food]);
+		if (cmp != 0)
+			return cmp < 0;
+	} else {
+		la = strlen(fa->name);
+		lb = strlen(fb->name);
+		if (la != lb)
+			return la < lb;
 	}
-	q->empty = q->m == 0;
-	q->l0 = q->empty ? 0 : char_len(q->fq);
-	q->mask = text_mask(q->fq);
-	q->by_mask = q->m == 1 && q->fq[0] >= 'a' && q->fq[0] <= 'z';
+	return strcmp(fa->id, fb->id) < 0;
 }
 
-/* True if food i holds the query: its mask, then a subsequence test. */
-static bool
-query_matches(const struct query *q, const struct search_index *ix,
-    size_t i)
+/* Put food i (tier t) among the best max hits, kept in order. */
+static void
+offer(const struct search_index *ix, size_t i, int t, struct search_hit *out,
+    size_t max, size_t *filled)
 {
-	if (q->empty)
-		return true;
-	if ((q->mask & ~ix->mask[i]) != 0)
-		return false;
-	if (q->by_mask)
-		return true;
-	return q->ascii ? ascii_subseq(ix->hay[i], q->fq) :
-	    is_subseq(ix->hay[i], ix->hay_len[i], 0, q->fq);
+	size_t lo = 0, hi = *filled, mid;
+
+	if (max == 0 || (*filled == max &&
+	    !ranks_before(ix, i, t, &out[max - 1])))
+		return;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ranks_before(ix, i, t, &out[mid]))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (*filled < max)
+		(*filled)++;
+	memmove(&out[lo + 1], &out[lo], (*filled - 1 - lo) * sizeof *out);
+	out[lo].food = i;
+	out[lo].tier = t;
 }
 
-/*
- * True if a matching text could score at least worst: score_bound asked
- * first without, then with the cost of a substring test.
- */
-static bool
-query_may_reach(const struct query *q, const char *hay, size_t len,
-    int worst)
-{
-	bool name_start;
-
-	/* A match holds the query, so hay has at least l0 bytes. */
-	name_start = hay[0] == q->fq[0] && (q->l0 == 1 ||
-	    memcmp(hay + 1, q->fq + 1, q->l0 - 1) == 0);
-	if (score_bound(len, q->m, q->words, name_start, true) < worst)
-		return false;
-	return score_bound(len, q->m, q->words, name_start,
-	    strstr(hay, q->fq) != NULL) >= worst;
-}
-
-/*
- * Filter and rank. out holds the best hits so far, best first. A match is
- * counted; when out is full it is scored only if it could beat the last
- * hit, and kept only if it does. A hit is put in place by binary search:
- * no sort of every match, no allocation per food.
- */
+/* Find, best first. */
 size_t
 search_run(const struct search_index *ix, const char *query,
-    struct search_hit *out, size_t max)
+    struct search_hit *out, size_t max, struct search_counts *counts)
 {
+	struct search_counts c;
 	struct query q;
-	size_t i, total = 0, filled = 0, lo, hi, mid;
-	int sc = 0;
+	size_t i, total = 0, filled = 0;
+	int t;
 
+	memset(&c, 0, sizeof c);
 	query_init(&q, query);
 	for (i = 0; i < ix->n; i++) {
-		if (!query_matches(&q, ix, i))
+		t = q.idq[0] == '\0' ? 0 : tier_of(ix, i, &q, false);
+		if (t == 0 && q.idq[0] != '\0')
 			continue;
+		c.tiers[t]++;
 		total++;
-		if (max == 0)
-			continue;
-		if (!q.empty) {
-			if (filled == max && !query_may_reach(&q, ix->hay[i],
-			    ix->hay_len[i], out[max - 1].score))
-				continue;
-			sc = search_score(ix->hay[i], ix->hay_len[i], q.fq);
-		}
-		if (filled == max &&
-		    !ranks_before(ix, q.empty, i, sc, &out[max - 1]))
-			continue;
-		lo = 0;
-		hi = filled;
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (ranks_before(ix, q.empty, i, sc, &out[mid]))
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		if (filled < max)
-			filled++;
-		memmove(&out[lo + 1], &out[lo],
-		    (filled - 1 - lo) * sizeof *out);
-		out[lo].food = i;
-		out[lo].score = sc;
+		offer(ix, i, t, out, max, &filled);
 	}
-	free(q.fq);
+	/* Scattered letters only when nothing better matched. */
+	if (total == 0 && q.letters[0] != '\0') {
+		for (i = 0; i < ix->n; i++) {
+			if ((q.mask & ~ix->mask[i]) != 0 ||
+			    !in_order(ix->hay[i], q.letters))
+				continue;
+			c.tiers[SEARCH_LETTERS]++;
+			total++;
+			offer(ix, i, SEARCH_LETTERS, out, max, &filled);
+		}
+	}
+	query_release(&q);
+	if (counts != NULL)
+		*counts = c;
 	return total;
+}
+
+/* The one food a command's FOOD names, or -1 with the best hits. */
+long
+search_resolve(const struct search_index *ix, const char *query,
+    struct search_hit *out, size_t max, size_t *n)
+{
+	struct search_counts c;
+	struct search_hit best;
+	struct query q;
+	char *name;
+	size_t i, tier;
+	long found = -1;
+
+	query_init(&q, query);
+	/* The id or the whole name, in any case and without accents. */
+	for (i = 0; i < ix->n && q.idq[0] != '\0'; i++) {
+		if (strcasecmp(ix->id[i], q.idq) == 0) {
+			found = (long)i;
+			break;
+		}
+		name = text_fold(ix->cat->foods[i].name);
+		if (strcmp(name, q.whole) == 0 && (found < 0 || ranks_before(ix,
+		    i, SEARCH_ID, &best))) {
+			found = (long)i;
+			best.food = i;
+			best.tier = SEARCH_ID;
+		}
+		free(name);
+	}
+	query_release(&q);
+	if (found >= 0) {
+		*n = 1;
+		return found;
+	}
+	*n = search_run(ix, query, out, max, &c);
+	for (tier = SEARCH_ID; tier <= SEARCH_TIERS; tier++)
+		if (c.tiers[tier] > 0)
+			break;
+	if (tier <= SEARCH_TIERS && c.tiers[tier] == 1 && max > 0)
+		return (long)out[0].food;
+	return -1;
 }

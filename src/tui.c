@@ -438,7 +438,7 @@ void
 tui_pick_refresh(struct tui_state *s, const struct tui_env *env)
 {
 	s->total_hits = search_run(env->index, s->query.buf, s->hits,
-	    TUI_HITS);
+	    TUI_HITS, NULL);
 	s->n_hits = s->total_hits < TUI_HITS ? s->total_hits : TUI_HITS;
 	s->pick = 0;
 	s->pick_top = 0;

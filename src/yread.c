@@ -282,12 +282,41 @@ offset_position(const char *buf, size_t off, unsigned *line, unsigned *col)
 	}
 }
 
+/*
+ * The first tab in the indentation of the line holding byte off (the
+ * blanks before its first other character), as a byte offset, or -1.
+ */
+static long
+indent_tab(const char *buf, size_t len, size_t off)
+{
+	size_t start = off, i;
+
+	if (off > len)
+		return -1;
+	while (start > 0 && buf[start - 1] != '\n')
+		start--;
+	for (i = start; i < len && (buf[i] == ' ' || buf[i] == '\t'); i++)
+		if (buf[i] == '\t')
+			return (long)i;
+	return -1;
+}
+
 static void
-parser_error(struct builder *b, const yaml_parser_t *p, const char *buf)
+parser_error(struct builder *b, const yaml_parser_t *p, const char *buf,
+    size_t len)
 {
 	unsigned line, col;
 	const char *problem = p->problem != NULL ? p->problem : "parse error";
+	long tab;
 
+	/* A tab in the indentation: libyaml's words do not say so plainly. */
+	if (p->error == YAML_SCANNER_ERROR &&
+	    (tab = indent_tab(buf, len, p->problem_mark.index)) >= 0) {
+		offset_position(buf, (size_t)tab, &line, &col);
+		diag_add(b->dl, b->file, line, col, "tab characters cannot "
+		    "indent YAML; use spaces");
+		return;
+	}
 	if (p->error == YAML_READER_ERROR) {
 		offset_position(buf, p->problem_offset, &line, &col);
 		diag_add(b->dl, b->file, line, col, "invalid text: %s",
@@ -347,7 +376,7 @@ yread_buffer(const char *name, const char *buf, size_t len, struct ydoc *out,
 	/* Not forced to UTF-8: libyaml then drops a byte order mark. */
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&b, &parser, buf);
+			parser_error(&b, &parser, buf, len);
 			b.failed = 1;
 			break;
 		}

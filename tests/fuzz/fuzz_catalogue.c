@@ -10,6 +10,7 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "food.h"
+#include "search.h"
 #include "text.h"
 
 #include "fuzz_messages.h"
@@ -93,7 +94,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	struct catalogue c;
 	struct diag_list *dl;
-	size_t i, q, total, idx[FUZZ_HITS], shown;
+	size_t i, q, total, shown;
+	struct search_hit hits[FUZZ_HITS];
+	struct search_index ix;
 	int ret;
 
 	dl = malloc(sizeof *dl);
@@ -118,24 +121,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (catalogue_find(&c, "") != NULL ||
 		    catalogue_find(&c, "\xff") != NULL)
 			broken("found a food that cannot exist");
+		search_index_init(&ix, &c);
 		for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
-			total = catalogue_search(&c, queries[q], idx,
-			    FUZZ_HITS);
+			total = search_run(&ix, queries[q], hits, FUZZ_HITS,
+			    NULL);
 			if (total > c.n)
 				broken("search matched more foods than exist");
 			shown = total < FUZZ_HITS ? total : FUZZ_HITS;
 			for (i = 0; i < shown; i++)
-				if (idx[i] >= c.n)
+				if (hits[i].food >= c.n)
 					broken("search hit out of range");
 		}
-		/* An exact id ranks first. */
+		/* An exact id ranks first, and resolves to its food. */
 		for (i = 0; i < c.n && i < 8; i++) {
-			if (catalogue_search(&c, c.foods[i].id, idx, 1) < 1 ||
-			    idx[0] != i)
+			if (search_run(&ix, c.foods[i].id, hits, 1, NULL) < 1
+			    || hits[0].food != i)
 				broken("exact id is not the first hit");
+			if (search_resolve(&ix, c.foods[i].id, hits, 1,
+			    &shown) != (long)i)
+				broken("an id does not resolve to its food");
 		}
 		/* A zero-length result array must be fine too. */
-		(void)catalogue_search(&c, "n", NULL, 0);
+		(void)search_run(&ix, "n", NULL, 0, NULL);
+		search_index_release(&ix);
 	}
 	catalogue_release(&c);
 	free(dl);

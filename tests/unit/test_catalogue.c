@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "catalogue.h"
+#include "search.h"
 #include "food.h"
 #include "yread.h"
 
@@ -290,9 +291,9 @@ test_syntax_error(void **state)
 	check_errors(HEAD "  - id: gouda\n    name: [Gouda\n",
 	    "t.yaml:5:1: invalid YAML: did not find expected ',' or ']' "
 	    "(while parsing a flow sequence at line 4, column 11)");
-	check_errors("version: 1\nfoods:\n\t- gouda\n",
-	    "t.yaml:3:1: invalid YAML: found character that cannot start any "
-	    "token (while scanning for the next token at line 3, column 1)");
+	check_errors("version: 1\nfoods:\n  - gouda\n  - [\n",
+	    "t.yaml:5:1: invalid YAML: did not find expected node content "
+	    "(while parsing a flow node at line 5, column 1)");
 	check_errors("version: 1\n  foods: []\n",
 	    "t.yaml:2:8: invalid YAML: mapping values are not allowed in "
 	    "this context");
@@ -1601,21 +1602,28 @@ static const char search_yaml[] =
     "    servings:\n      - {label: serving, grams: 85}\n"
     "    per_100g: {mk7_ug: 1000}\n";
 
-/* Search and give the ids found, space-separated, and the total. */
+/*
+ * Search (search.c, the tiers of DESIGN §3c) and give the ids found,
+ * space-separated, and the total.
+ */
 static size_t
 search(const struct catalogue *c, const char *q, char *out, size_t len,
     size_t max)
 {
-	size_t idx[16], n, i;
+	struct search_index ix;
+	struct search_hit hits[16];
+	size_t n, i;
 
 	assert_true(max <= 16);
-	n = catalogue_search(c, q, idx, max);
+	search_index_init(&ix, c);
+	n = search_run(&ix, q, hits, max, NULL);
 	out[0] = '\0';
 	for (i = 0; i < n && i < max; i++) {
 		if (i > 0)
 			strncat(out, " ", len - strlen(out) - 1);
-		strncat(out, c->foods[idx[i]].id, len - strlen(out) - 1);
+		strncat(out, c->foods[hits[i].food].id, len - strlen(out) - 1);
 	}
+	search_index_release(&ix);
 	return n;
 }
 
@@ -1627,23 +1635,31 @@ test_search_ranking(void **state)
 
 	(void)state;
 	load_ok(&c, search_yaml);
-	/* Exact id, then name prefix, then word start, then anywhere. */
+	/*
+	 * The id; then word starts (Ice cream, then the longer name Cream
+	 * cheese, whose id the query also starts); then inside a word.
+	 */
 	assert_int_equal(search(&c, "cream", ids, sizeof ids, 16), 4);
-	assert_string_equal(ids, "cream cream_cheese ice_cream scream");
+	assert_string_equal(ids, "cream ice_cream cream_cheese scream");
 	assert_int_equal(search(&c, "gouda", ids, sizeof ids, 16), 2);
 	assert_string_equal(ids, "gouda gouda_smoked");
 	assert_int_equal(search(&c, "GOUDA", ids, sizeof ids, 16), 2);
 	assert_string_equal(ids, "gouda gouda_smoked");
-	/* An alias is searched too. */
+	/* An alias is searched too, and the words inside parentheses. */
 	assert_int_equal(search(&c, "dutch", ids, sizeof ids, 16), 1);
 	assert_string_equal(ids, "gouda");
 	assert_int_equal(search(&c, "soy", ids, sizeof ids, 16), 1);
 	assert_string_equal(ids, "natto");
+	/* No b-r-i-e anywhere, not even scattered. */
 	assert_int_equal(search(&c, "brie", ids, sizeof ids, 16), 0);
 	/* max bounds what is filled, not the count. */
 	assert_int_equal(search(&c, "cream", ids, sizeof ids, 2), 4);
-	assert_string_equal(ids, "cream cream_cheese");
+	assert_string_equal(ids, "cream ice_cream");
 	assert_int_equal(search(&c, "cream", ids, sizeof ids, 0), 4);
+	/* A group is a food's word: "dairy" lists the four dairy foods. */
+	assert_int_equal(search(&c, "dairy", ids, sizeof ids, 16), 4);
+	assert_string_equal(ids, "cream ice_cream cream_cheese "
+	    "creme_fraiche");
 	catalogue_release(&c);
 }
 
@@ -1695,7 +1711,7 @@ test_search_trims_query(void **state)
 	(void)state;
 	load_ok(&c, search_yaml);
 	assert_int_equal(search(&c, " cream ", ids, sizeof ids, 16), 4);
-	assert_string_equal(ids, "cream cream_cheese ice_cream scream");
+	assert_string_equal(ids, "cream ice_cream cream_cheese scream");
 	assert_int_equal(search(&c, "gouda ", ids, sizeof ids, 16), 2);
 	assert_string_equal(ids, "gouda gouda_smoked");
 	catalogue_release(&c);
@@ -1866,6 +1882,35 @@ test_food_high_at_twenty_percent_of_any_limit(void **state)
 	assert_true(food_high_sodium(&f, 23));
 }
 
+/* Issue 9, item 22: a tab in the indentation says so, where it is. */
+static void
+test_tab_indent(void **state)
+{
+	(void)state;
+	check_errors(HEAD "\t- id: gouda\n",
+	    "t.yaml:3:1: tab characters cannot indent YAML; use spaces");
+	check_errors(HEAD "  - id: gouda\n\tname: Gouda\n",
+	    "t.yaml:4:1: tab characters cannot indent YAML; use spaces");
+	check_errors(HEAD "  - id: gouda\n    name: Gouda\n  \t  group: "
+	    "cheese\n",
+	    "t.yaml:5:3: tab characters cannot indent YAML; use spaces");
+}
+
+/* Issue 9, item 1: a number is the whole scalar, '.' whatever the locale. */
+static void
+test_number_whole_scalar(void **state)
+{
+	(void)state;
+	check_errors(HEAD GOUDA_TOP SLICE
+	    "    per_100g: {sat_fat_g: 17.6x}\n",
+	    "t.yaml:8:27: expected a number of at least 0 for 'sat_fat_g', "
+	    "found text \"17.6x\"");
+	check_errors(HEAD GOUDA_TOP SLICE
+	    "    per_100g:\n      sat_fat_g: 17,6\n",
+	    "t.yaml:9:18: expected a number of at least 0 for 'sat_fat_g', "
+	    "found text \"17,6\"");
+}
+
 int
 main(void)
 {
@@ -1879,6 +1924,8 @@ main(void)
 		cmocka_unit_test(test_file_too_large),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_tab_indent),
+		cmocka_unit_test(test_number_whole_scalar),
 		cmocka_unit_test(test_top_not_mapping),
 		cmocka_unit_test(test_missing_version),
 		cmocka_unit_test(test_unsupported_version),
