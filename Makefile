@@ -104,19 +104,31 @@ run: deps
 # ASan+UBSan build, short fuzz runs, man-page lint and the layer rule;
 # tests/run.sh prints the final "N passed, N failed". With SANITIZE=1 only
 # the sanitizer build is tested.
+#
+# The end-to-end suite runs on the plain build under three locales (C.UTF-8;
+# de_DE.UTF-8, whose decimal point is a comma, made by localedef into
+# build/locale; and C, which is not UTF-8), then on the sanitizer build.
 ifeq ($(SANITIZE),1)
 CHECK_RUNS = build-asan/tests K2DIARY=$(CURDIR)/build-asan/k2diary tests/e2e
 else
 CHECK_RUNS = build/tests build-asan/tests \
-             K2DIARY=$(CURDIR)/build/k2diary tests/e2e \
-             K2DIARY=$(CURDIR)/build-asan/k2diary tests/e2e \
+             K2DIARY=$(CURDIR)/build/k2diary K2_TEST_LOCALE=C.UTF-8 tests/e2e \
+             K2_TEST_LOCALE=de_DE.UTF-8 tests/e2e \
+             K2_TEST_LOCALE=C tests/e2e \
+             K2DIARY=$(CURDIR)/build-asan/k2diary K2_TEST_LOCALE=C.UTF-8 tests/e2e \
              FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) tests/fuzz
 endif
 CHECK_FUZZ_SECONDS ?= 4
 
+# A comma-decimal locale for the tests, whatever the machine has installed.
+TEST_LOCALE = build/locale/de_DE.UTF-8/LC_NUMERIC
+$(TEST_LOCALE):
+	mkdir -p build/locale
+	localedef -i de_DE -f UTF-8 build/locale/de_DE.UTF-8 || test -f $@
+
 check: deps
 	$(MAKE) all unit
-	$(MAKE) SANITIZE= build/sr28-convert
+	$(MAKE) SANITIZE= build/sr28-convert $(TEST_LOCALE)
 	$(MAKE) SANITIZE=1 all unit
 ifneq ($(SANITIZE),1)
 	$(MAKE) fuzz-build
@@ -165,10 +177,14 @@ check-layers:
 	        grep -lE '#include <n?cursesw?/?n?curses.h>' src/*.c include/*.h | grep -v '^src/ui_'); \
 	if [ -n "$$bad" ]; then echo "layer rule broken in: $$bad"; exit 1; fi; echo "layers ok"
 
-# Debian packages needed to build and test; installed only when missing.
-DEB_PKGS = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev \
-           libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind python3 \
-           xz-utils python3-yaml
+# Debian packages, installed only when missing: DEB_BUILD to build and run
+# (make run); DEB_TEST too for make check and make bench, which set
+# DEPS_TEST for their deps step.
+DEB_BUILD = build-essential pkg-config libncurses-dev libsqlite3-dev libyaml-dev
+DEB_TEST  = libcmocka-dev tmux sqlite3 mandoc clang libclang-rt-dev valgrind \
+            python3 python3-yaml xz-utils faketime locales
+DEB_PKGS  = $(DEB_BUILD) $(if $(DEPS_TEST),$(DEB_TEST))
+check bench: DEPS_TEST = 1
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \

@@ -465,6 +465,26 @@ food_flags(const struct cli_ctx *x, const struct food *f, char *buf, size_t len)
 		    len - strlen(buf) - 1);
 }
 
+/* Print s cut or padded to w columns (left, or right-aligned), then sep. */
+static void
+cell_sep(const char *s, size_t w, bool right, const char *sep)
+{
+	char buf[512];
+	size_t sw = text_width(s);
+
+	if (right && sw < w)
+		printf("%*s", (int)(w - sw), "");
+	text_fit(buf, sizeof buf, s, w, !right);
+	printf("%s%s", buf, sep);
+}
+
+/* Print a padded cell: s cut or padded to w columns, then a gap. */
+static void
+cell(const char *s, size_t w, bool right)
+{
+	cell_sep(s, w, right, "  ");
+}
+
 /* "1 slice (28 g)", or "1 capsule" without a weight. */
 static void
 serving_text(const struct food *f, char *buf, size_t len)
@@ -494,18 +514,6 @@ print_entry_line(const struct entry *e, const char *verb)
 	    fmt_nut(na, sizeof na, &e->nut, NUT_SODIUM));
 }
 
-/* Print a padded cell: s cut or padded to w columns, then a gap. */
-static void
-cell(const char *s, size_t w, bool right)
-{
-	char buf[512];
-	size_t sw = text_width(s);
-
-	if (right && sw < w)
-		printf("%*s", (int)(w - sw), "");
-	text_fit(buf, sizeof buf, s, w, !right);
-	printf("%s  ", buf);
-}
 
 static int
 cmd_foods(struct cli_ctx *x)
@@ -1031,7 +1039,7 @@ cmd_list(struct cli_ctx *x)
 			fputs(n++ ? ",\n  " : "\n  ", stdout);
 			json_entry(stdout, &l.v[i]);
 		}
-		printf("%s],\n \"totals\": {\"entries\": %d, ", n ? "\n" : "",
+		printf("%s], \"totals\": {\"entries\": %d, ", n ? "\n" : "",
 		    gd->entries);
 		json_total(stdout, "k2_ug", &gd->k2);
 		fputs(", ", stdout);
@@ -1198,28 +1206,39 @@ week_json(const struct gauge *g)
 	printf("%s]\n}\n", g->n_warnings ? "\n  " : "");
 }
 
-/* One gauge line: "Sodium mg     1,335 / 16,100  [##....] ok". */
-static void
-gauge_line(const char *label, const struct total *t, int decimals,
-    double goal, const char *after)
-{
-	char value[32], lim[32], br[40];
-	double v = 0;
 
-	gauge_total_text(value, sizeof value, t, decimals);
-	text_number(lim, sizeof lim, goal, goal == floor(goal) ? 0 : 1);
-	gauge_total_value(t, &v);
-	bar(br, 28, goal > 0 ? v / goal : 0);
-	printf("%-18s%9s / %-7s %s %s\n", label, value, lim, br, after);
+/* One gauge line: "Sodium mg        3,085+ / 16,100  [#####....] unknown". */
+static void
+gauge_line(const char *label, const char *value, const char *goal,
+    double share, const char *after)
+{
+	char br[40];
+
+	bar(br, 28, share);
+	cell_sep(label, 18, false, "");
+	cell_sep(value, 9, true, " / ");
+	cell_sep(goal, 7, false, " ");
+	printf("%s %s\n", br, after);
+}
+
+/* A status and what is missing: "unknown (known for 5 of 7 entries)". */
+static void
+status_text(char *buf, size_t len, enum level l, const struct total *t)
+{
+	snprintf(buf, len, "%s", gauge_level_name(l));
+	if (t->known < t->count)
+		snprintf(buf + strlen(buf), len - strlen(buf),
+		    " (known for %d of %d entries)", t->known, t->count);
 }
 
 static void
 week_text(const struct cli_ctx *x, const struct gauge *g)
 {
-	char a[16], b[16], n1[32], n2[32], n3[32], n4[32], rich[32], after[96];
+	char a[16], b[16], n1[32], n2[32], n3[32], n4[32], rich[32];
+	char after[96], label[32];
 	const char *ug = text_ug();
 	bool marks = false;
-	double v;
+	double v = 0;
 	size_t i;
 
 	date_format(g->week_start, a, sizeof a);
@@ -1228,19 +1247,20 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 	    date_weekday_abbr(date_weekday(g->week_start)), a,
 	    date_weekday_abbr(date_weekday(g->week_end)), b);
 	amount_format_quantity(rich, sizeof rich, g->rich_servings);
-	text_number(n1, sizeof n1, g->rich_servings_goal,
-	    g->rich_servings_goal == floor(g->rich_servings_goal) ? 0 : 1);
-	bar(after, 28, g->rich_servings / g->rich_servings_goal);
-	printf("%-18s%9s / %-7s %s %s%%\n", "K2-rich servings", rich, n1,
-	    after, text_number(n2, sizeof n2, 100 * g->rich_servings /
-	    g->rich_servings_goal, 0));
-	snprintf(n3, sizeof n3, "K2 %s", ug);
+	amount_format_quantity(n1, sizeof n1, g->rich_servings_goal);
+	snprintf(after, sizeof after, "%s%%", text_number(n2, sizeof n2,
+	    100 * g->rich_servings / g->rich_servings_goal, 0));
+	gauge_line("K2-rich servings", rich, n1, g->rich_servings /
+	    g->rich_servings_goal, after);
+	snprintf(label, sizeof label, "K2 %s", ug);
 	if (gauge_total_value(&g->k2, &v))
 		snprintf(after, sizeof after, "%s%%", text_number(n2,
 		    sizeof n2, 100 * v / g->k2_goal_ug, 0));
 	else
 		snprintf(after, sizeof after, "?");
-	gauge_line(n3, &g->k2, 0, g->k2_goal_ug, after);
+	gauge_line(label, gauge_total_text(n1, sizeof n1, &g->k2, 0),
+	    text_number(n2, sizeof n2, g->k2_goal_ug, 0), v / g->k2_goal_ug,
+	    after);
 	printf("  MK-4 %s %s, MK-7 %s %s, other chains %s %s",
 	    text_number(n1, sizeof n1, g->mk4.sum, 1), ug,
 	    text_number(n2, sizeof n2, g->mk7.sum, 1), ug,
@@ -1253,38 +1273,47 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 		printf(", chain not known for %d (MK-4 only: %d)",
 		    g->chain_unknown_entries, g->mk4_only_entries);
 	printf("\n");
-	snprintf(after, sizeof after, "%s", gauge_level_name(g->sat_fat_status));
-	if (g->sat_fat.known < g->sat_fat.count)
-		snprintf(after + strlen(after), sizeof after - strlen(after),
-		    " (known for %d of %d entries)", g->sat_fat.known,
-		    g->sat_fat.count);
-	gauge_line("Saturated fat g", &g->sat_fat, 1, g->sat_fat_limit_g,
-	    after);
-	snprintf(after, sizeof after, "%s", gauge_level_name(g->sodium_status));
-	if (g->sodium.known < g->sodium.count)
-		snprintf(after + strlen(after), sizeof after - strlen(after),
-		    " (known for %d of %d entries)", g->sodium.known,
-		    g->sodium.count);
-	gauge_line("Sodium mg", &g->sodium, 0, g->sodium_limit_mg, after);
-	snprintf(n3, sizeof n3, "K2 %s", ug);
-	printf("\n%-15s %7s %8s %9s %10s %-7s %10s %s\n", "Day", "entries",
-	    "K2-rich", n3, "sat fat g", "", "sodium mg", "");
+	v = 0;
+	gauge_total_value(&g->sat_fat, &v);
+	status_text(after, sizeof after, g->sat_fat_status, &g->sat_fat);
+	gauge_line("Saturated fat g", gauge_total_text(n1, sizeof n1,
+	    &g->sat_fat, 1), text_number(n2, sizeof n2, g->sat_fat_limit_g,
+	    g->sat_fat_limit_g == floor(g->sat_fat_limit_g) ? 0 : 1),
+	    v / g->sat_fat_limit_g, after);
+	v = 0;
+	gauge_total_value(&g->sodium, &v);
+	status_text(after, sizeof after, g->sodium_status, &g->sodium);
+	gauge_line("Sodium mg", gauge_total_text(n1, sizeof n1, &g->sodium,
+	    0), text_number(n2, sizeof n2, g->sodium_limit_mg, 0),
+	    v / g->sodium_limit_mg, after);
+	printf("\n");
+	cell("Day", 15, false);
+	cell("entries", 7, true);
+	cell("K2-rich", 7, true);
+	cell(label, 9, true);
+	cell("sat fat g", 9, true);
+	cell("", 7, false);
+	cell_sep("sodium mg", 9, true, "\n");
 	for (i = 0; i < 7; i++) {
 		const struct gauge_day *d = &g->days[i];
-		date_format(d->day, a, sizeof a);
-		amount_format_quantity(rich, sizeof rich, d->rich_servings);
-		gauge_total_text(n1, sizeof n1, &d->k2, 0);
-		gauge_total_text(n2, sizeof n2, &d->sat_fat, 1);
-		gauge_total_text(n3, sizeof n3, &d->sodium, 0);
+		snprintf(n4, sizeof n4, "%s %s%s",
+		    date_weekday_abbr(date_weekday(d->day)),
+		    date_format(d->day, a, sizeof a), d->day == x->day ? "*" :
+		    "");
+		cell(n4, 15, false);
+		snprintf(n1, sizeof n1, "%d", d->entries);
+		cell(n1, 7, true);
+		cell(amount_format_quantity(rich, sizeof rich,
+		    d->rich_servings), 7, true);
+		cell(gauge_total_text(n1, sizeof n1, &d->k2, 0), 9, true);
+		cell(gauge_total_text(n2, sizeof n2, &d->sat_fat, 1), 9, true);
+		cell(gauge_level_name(d->sat_fat_status), 7, false);
+		cell(gauge_total_text(n3, sizeof n3, &d->sodium, 0), 9, true);
+		printf("%s\n", gauge_level_name(d->sodium_status));
 		marks = marks || total_partial(&d->k2) ||
 		    total_unknown(&d->k2) || total_partial(&d->sat_fat) ||
 		    total_unknown(&d->sat_fat) || total_partial(&d->sodium) ||
 		    total_unknown(&d->sodium);
-		printf("%s %s%s %7d %8s %9s %10s %-7s %10s %s\n",
-		    date_weekday_abbr(date_weekday(d->day)), a,
-		    d->day == x->day ? "*" : " ", d->entries, rich, n1, n2,
-		    gauge_level_name(d->sat_fat_status), n3,
-		    gauge_level_name(d->sodium_status));
 		if (g->anticoagulant && d->entries > 0)
 			printf("                vitamin K (K1 + K2) %s %s, "
 			    "known for %d of %d entries%s\n",
@@ -1293,9 +1322,8 @@ week_text(const struct cli_ctx *x, const struct gauge *g)
 			    ": differs from the week's mean by more than half"
 			    : "");
 	}
-	if (marks)
-		printf("(* the day asked for; + known for only some entries; "
-		    "? not known for any)\n");
+	printf("(* the day asked for%s)\n", marks ? "; + known for only some "
+	    "entries; ? known for none" : "");
 	if (g->anticoagulant)
 		printf("\nOn an anticoagulant, steady vitamin K matters more "
 		    "than more of it: the week's daily mean is %s %s.\n",

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit tests for text.c: UTF-8 validation, display width, folding, fitting. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "amount.h"
+#include "catalogue.h"
 #include "text.h"
 
 /* Check s (len bytes) is invalid with the first bad byte at want_bad. */
@@ -305,6 +309,77 @@ test_fit_small_buffer(void **state)
 	assert_string_equal(buf, "");
 }
 
+/*
+ * A comma-decimal locale for the tests below: installed, or made by
+ * `make build/locale/de_DE.UTF-8/LC_NUMERIC` (make check does). Not
+ * finding one fails the test: it would otherwise prove nothing.
+ */
+static void
+comma_locale(void)
+{
+	char buf[16];
+
+	if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+		setenv("LOCPATH", K2_SRCDIR "/build/locale", 1);
+		if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL)
+			fail_msg("no de_DE.UTF-8 locale: make "
+			    "build/locale/de_DE.UTF-8/LC_NUMERIC");
+	}
+	/* The proof that the locale took effect: printf writes a comma. */
+	snprintf(buf, sizeof buf, "%.1f", 1.5);
+	assert_string_equal(buf, "1,5");
+}
+
+/*
+ * Issue 9, item 1: every number read or written for a file or a machine is
+ * the same in every locale: '.' as the point, every digit kept.
+ */
+static void
+test_numbers_in_a_comma_locale(void **state)
+{
+	static const char yaml[] = "version: 1\nfoods:\n"
+	    "  - id: gouda\n    name: Gouda\n    group: cheese\n"
+	    "    servings:\n      - {label: slice, grams: 28}\n"
+	    "    per_100g: {sat_fat_g: 17.6, sodium_mg: 819}\n";
+	struct catalogue c;
+	struct diag_list *dl = malloc(sizeof *dl);
+	struct amount a;
+	char buf[40], err[256];
+	const char *end;
+	double v;
+
+	(void)state;
+	comma_locale();
+	assert_int_equal(text_num_parse("17.6", &v, &end), 0);
+	assert_true(v == 17.6);
+	assert_int_equal(*end, '\0');
+	assert_string_equal(text_num_exact(buf, sizeof buf, 1.5), "1.5");
+	assert_string_equal(text_num_exact(buf, sizeof buf, 0.1), "0.1");
+	assert_string_equal(text_num_exact(buf, sizeof buf, 2.0 / 3),
+	    "0.6666666666666666");
+	assert_string_equal(text_num_exact(buf, sizeof buf, 200), "200");
+	assert_string_equal(text_num_fixed(buf, sizeof buf, 17.6, 2), "17.60");
+	assert_string_equal(text_number(buf, sizeof buf, 2610.26, 1),
+	    "2,610.3");
+	/* The YAML loader reads 17.6 as 17.6, not 17. */
+	diag_list_init(dl);
+	assert_int_equal(catalogue_load_buffer(&c, "t.yaml", yaml,
+	    sizeof yaml - 1, dl), 0);
+	assert_true(c.foods[0].nut.v[NUT_SAT_FAT] == 17.6);
+	/* An amount takes '.' and ',' alike. */
+	assert_int_equal(amount_parse("1.5 slice", &c.foods[0], &a, err,
+	    sizeof err), 0);
+	assert_true(a.grams == 42);
+	assert_int_equal(amount_parse("1,5 slice", &c.foods[0], &a, err,
+	    sizeof err), 0);
+	assert_true(a.grams == 42);
+	amount_format_quantity(buf, sizeof buf, 4.0 / 3);
+	assert_string_equal(buf, "1.33");
+	catalogue_release(&c);
+	free(dl);
+	setlocale(LC_ALL, "C");
+}
+
 int
 main(void)
 {
@@ -323,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_fit_escape_inert),
 		cmocka_unit_test(test_fit_wide),
 		cmocka_unit_test(test_fit_small_buffer),
+		cmocka_unit_test(test_numbers_in_a_comma_locale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
