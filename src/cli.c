@@ -61,6 +61,64 @@ static const char *const commands[] = {
 	"foods", "check", NULL,
 };
 
+/* Options that belong to some commands only (the others go with any). */
+enum {
+	OPTB_DATE = 1 << 0,
+	OPTB_JSON = 1 << 1,
+	OPTB_FORMAT = 1 << 2,
+	OPTB_FROM = 1 << 3,
+	OPTB_TO = 1 << 4,
+	OPTB_NO_COLOR = 1 << 5
+};
+
+static const struct {
+	const char	*name;
+	const char	*text;
+} optb_names[] = {
+	{ "-D/--date", "--date" }, { "--json", "--json" },
+	{ "--format", "--format" }, { "--from", "--from" },
+	{ "--to", "--to" }, { "--no-color", "--no-color" },
+};
+
+/* Which of them each command takes; NULL is the full screen. */
+static const struct {
+	const char	*command;
+	unsigned	 options;
+} command_options[] = {
+	{ NULL, OPTB_DATE | OPTB_NO_COLOR },
+	{ "add", OPTB_DATE },
+	{ "list", OPTB_DATE | OPTB_JSON },
+	{ "week", OPTB_DATE | OPTB_JSON },
+	{ "export", OPTB_FORMAT | OPTB_FROM | OPTB_TO },
+};
+
+/* A usage error when an option was given to a command it does not fit. */
+static int
+check_options(const struct cli_opts *o, unsigned seen, char *err,
+    size_t errlen)
+{
+	unsigned allowed = 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(command_options); i++)
+		if (command_options[i].command == NULL ? o->command == NULL :
+		    o->command != NULL &&
+		    strcmp(command_options[i].command, o->command) == 0)
+			allowed = command_options[i].options;
+	for (i = 0; i < ARRAY_LEN(optb_names); i++) {
+		if (!(seen & ~allowed & (1u << i)))
+			continue;
+		if (o->command == NULL)
+			snprintf(err, errlen, "option %s goes with a command, "
+			    "not the full screen", optb_names[i].text);
+		else
+			snprintf(err, errlen, "option %s does not go with "
+			    "'%s'", optb_names[i].text, o->command);
+		return -1;
+	}
+	return 0;
+}
+
 /* Parse the command line. */
 int
 cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
@@ -82,6 +140,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *env;
+	unsigned seen = 0;
 	int c, i, idx;
 
 	memset(o, 0, sizeof *o);
@@ -97,12 +156,15 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 		case 'f': o->foods = optarg; break;
 		case 'd': o->db = optarg; break;
 		case 'c': o->config = optarg; break;
-		case 'D': o->date = optarg; break;
-		case OPT_JSON: o->json = true; break;
-		case OPT_FORMAT: o->format = optarg; break;
-		case OPT_FROM: o->from = optarg; break;
-		case OPT_TO: o->to = optarg; break;
-		case OPT_NO_COLOR: o->no_color = true; break;
+		case 'D': o->date = optarg; seen |= OPTB_DATE; break;
+		case OPT_JSON: o->json = true; seen |= OPTB_JSON; break;
+		case OPT_FORMAT: o->format = optarg; seen |= OPTB_FORMAT; break;
+		case OPT_FROM: o->from = optarg; seen |= OPTB_FROM; break;
+		case OPT_TO: o->to = optarg; seen |= OPTB_TO; break;
+		case OPT_NO_COLOR:
+			o->no_color = true;
+			seen |= OPTB_NO_COLOR;
+			break;
 		case 'h': o->help = true; break;
 		case 'V': o->version = true; break;
 		case ':':
@@ -132,16 +194,8 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 			return -1;
 		}
 	}
-	if (o->json && (o->command == NULL || (strcmp(o->command, "list") != 0
-	    && strcmp(o->command, "week") != 0))) {
-		snprintf(err, errlen, "--json goes with list or week");
+	if (!o->help && !o->version && check_options(o, seen, err, errlen) != 0)
 		return -1;
-	}
-	if ((o->format != NULL || o->from != NULL || o->to != NULL) &&
-	    (o->command == NULL || strcmp(o->command, "export") != 0)) {
-		snprintf(err, errlen, "--format, --from and --to go with export");
-		return -1;
-	}
 	if (o->format != NULL && strcmp(o->format, "csv") != 0 &&
 	    strcmp(o->format, "json") != 0) {
 		snprintf(err, errlen, "unknown format '%s': use csv or json",
@@ -734,6 +788,13 @@ cmd_add(struct cli_ctx *x)
 		fprintf(stderr, "k2diary: usage: k2diary add FOOD [AMOUNT] "
 		    "[--date DAY]\n");
 		return EXIT_USAGE;
+	}
+	if (x->day > x->today) {
+		char d1[16], d2[16];
+		fprintf(stderr, "k2diary: %s is after today (%s): nothing "
+		    "logged\n", date_format(x->day, d1, sizeof d1),
+		    date_format(x->today, d2, sizeof d2));
+		return EXIT_ERROR;
 	}
 	if ((f = resolve_food(x, x->o->args[0])) == NULL)
 		return EXIT_ERROR;

@@ -153,6 +153,10 @@ has "newer database message" "$err" "newer"
 is "newer database untouched" "$(sha256sum <"$T/new.db")" "$sum"
 
 # --- killing add never leaves a half entry ---
+# Twenty adds killed at random points, then one that runs to its end: the
+# diary must then exist, hold a schema, pass SQLite's integrity check, and
+# every entry in it must be whole (a kill before the first commit leaves
+# nothing, never half of something).
 for i in $(seq 1 20); do
 	"$K2" --db "$T/kill.db" add natto >/dev/null 2>&1 &
 	pid=$!
@@ -160,14 +164,36 @@ for i in $(seq 1 20); do
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 done
-if [ -e "$T/kill.db" ]; then
-	is "integrity after kills" "$(sqlite3 "$T/kill.db" 'pragma integrity_check')" ok
-	# A kill before the first migration committed leaves no table yet.
-	if [ "$(sqlite3 "$T/kill.db" "select count(*) from sqlite_master where name = 'entry'")" = 1 ]; then
-		is "no half entries after kills" "$(sqlite3 "$T/kill.db" "select count(*) from entry where food_name is null or mk7_ug is not 850.0")" 0
-	else
-		pass "no half entries after kills (killed before the schema was made)"
-	fi
-else
-	pass "integrity after kills (no database was created before the kills)"
-fi
+"$K2" --db "$T/kill.db" add natto >/dev/null 2>&1
+is "an add after the kills works" "$?" 0
+is "integrity after kills" "$(sqlite3 "$T/kill.db" 'pragma integrity_check' 2>&1)" ok
+is "the schema is there after kills" \
+    "$(sqlite3 "$T/kill.db" "select count(*) from sqlite_master where name = 'entry'" 2>&1)" 1
+is "no half entries after kills" \
+    "$(sqlite3 "$T/kill.db" "select count(*) from entry where food_name is null or mk7_ug is not 850.0 or grams is not 85.0" 2>&1)" 0
+n=$(sqlite3 "$T/kill.db" "select count(*) from entry" 2>&1)
+if [ "$n" -ge 1 ] 2>/dev/null; then pass "the diary holds the last add ($n entries)"
+else fail "the diary holds the last add (got '$n')"; fi
+
+# --- a day after today, --from after --to, options that do not belong ---
+run --db "$T/o.db" add natto --date 2099-01-01
+is "add on a day after today: exit 1" "$rc" 1
+has "add on a day after today: says so" "$err" "is after today"
+is "add on a day after today: nothing logged" "$(test -e "$T/o.db" && sqlite3 "$T/o.db" 'select count(*) from entry' || echo 0)" 0
+run --db "$T/o.db" export --from 2026-11-02 --to 2026-11-01
+is "export --from after --to: exit 2" "$rc" 2
+has "export --from after --to: says so" "$err" "--from 2026-11-02 is after --to 2026-11-01"
+for c in "export" "backup x" "rm 1" "foods" "check" "import x.csv" "edit 1 2"; do
+	run --db "$T/o.db" -D today $c
+	is "-D with ${c%% *}: exit 2" "$rc" 2
+	has "-D with ${c%% *}: says why" "$err" "option --date does not go with '${c%% *}'"
+done
+run --db "$T/o.db" foods --json
+is "--json with foods: exit 2" "$rc" 2
+run --db "$T/o.db" list --format csv
+is "--format with list: exit 2" "$rc" 2
+run --db "$T/o.db" add natto --from today
+is "--from with add: exit 2" "$rc" 2
+run --db "$T/o.db" --json
+is "--json without a command: exit 2" "$rc" 2
+has "--json without a command: says why" "$err" "goes with a command"
