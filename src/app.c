@@ -304,18 +304,24 @@ draw(struct app *a)
 
 /*
  * The user's foods.yaml had errors: its clean foods are in, and the status
- * line says so (the messages are one a line; the first is shown).
+ * line says so, the count first so that it shows at any width: "foods.yaml
+ * (2 errors, k2diary check): 10:12: unknown group 'cheeses' ...".
  */
 static void
 show_problems(struct app *a)
 {
-	const char *p = a->x->cat_problems;
+	const char *p = a->x->cat_problems, *at;
+	size_t n = a->x->cat_n_problems;
 
 	if (p == NULL)
 		return;
-	snprintf(a->s.status, sizeof a->s.status, "%.*s%s", (int)strcspn(p,
-	    "\n"), p, a->x->cat_n_problems > 1 ? " (and more: k2diary check)"
-	    : " (that food was skipped)");
+	/* The messages start with the file's path: keep what follows it. */
+	if ((at = strstr(p, "foods.yaml:")) != NULL && at < p + strcspn(p,
+	    "\n"))
+		p = at + strlen("foods.yaml:");
+	snprintf(a->s.status, sizeof a->s.status, "foods.yaml (%zu %s, "
+	    "k2diary check): %.*s", n, n == 1 ? "error" : "errors",
+	    (int)strcspn(p, "\n"), p);
 	a->s.status_error = true;
 }
 
