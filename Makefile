@@ -35,14 +35,22 @@ endif
 ALL_CFLAGS  = $(K2_STD) $(K2_WARN) $(K2_PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(K2_SAN) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(K2_SAN)
 
-# Curses-free modules form libcore.a, which the unit tests link.
-# src/sr28_convert.c is a program of its own (make catalogue), in neither.
-UI_SRC     = $(wildcard src/ui_*.c) src/app.c src/main.c
-CORE_SRC   = $(filter-out $(UI_SRC) src/sr28_convert.c,$(wildcard src/*.c))
-CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o) $(B)/builtin_foods.o
+# Three layers (STYLE.md): the pure core in libcore.a (no curses, SQLite or
+# libyaml); the adapters to SQLite and libyaml in libadapt.a; the wiring
+# (commands, the session, the screen's loop) and the curses screens in the
+# program. Unit tests link libcore.a and libadapt.a, never ncurses.
+# src/sr28_convert.c is a program of its own (make catalogue), in none.
+ADAPT_SRC  = src/diary.c src/yread.c src/catalogue_yaml.c src/config_yaml.c
+UI_SRC     = $(wildcard src/ui_*.c src/cli*.c src/cmd_*.c) src/session.c \
+             src/app.c src/main.c
+CORE_SRC   = $(filter-out $(UI_SRC) $(ADAPT_SRC) src/sr28_convert.c,$(wildcard src/*.c))
+CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o)
+ADAPT_OBJ  = $(ADAPT_SRC:src/%.c=$(B)/%.o) $(B)/builtin_foods.o
 UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+# What the core and the adapters link: SQLite and libyaml, not ncurses.
+K2_ADAPT_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 yaml-0.1 2>/dev/null)
 
 .PHONY: check-long all run check unit e2e lint check-layers deps install uninstall clean bench fuzz fuzz-build
 .PHONY: catalogue
@@ -52,12 +60,17 @@ all: k2diary
 k2diary: $(B)/k2diary
 	@[ "$(B)" = build ] && cp -f $(B)/k2diary $@ || true
 
-$(B)/k2diary: $(UI_OBJ) $(B)/libcore.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(UI_OBJ) $(B)/libcore.a $(K2_PKG_LIBS) $(LDLIBS) -lm
+$(B)/k2diary: $(UI_OBJ) $(B)/libadapt.a $(B)/libcore.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UI_OBJ) $(B)/libadapt.a $(B)/libcore.a \
+	    $(K2_PKG_LIBS) $(LDLIBS) -lm
 
 $(B)/libcore.a: $(CORE_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(CORE_OBJ)
+
+$(B)/libadapt.a: $(ADAPT_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(ADAPT_OBJ)
 
 $(B)/%.o: src/%.c | $(B)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -75,9 +88,10 @@ $(B)/builtin_foods.c: foods.yaml | $(B)
 $(B)/builtin_foods.o: $(B)/builtin_foods.c
 	$(CC) $(K2_STD) $(CPPFLAGS) $(CFLAGS) $(K2_SAN) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libcore.a | $(B)/tests
+$(B)/tests/%: tests/unit/%.c $(B)/libadapt.a $(B)/libcore.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -DK2_SRCDIR='"$(CURDIR)"' -o $@ $< \
-	    $(ALL_LDFLAGS) $(B)/libcore.a $(K2_PKG_LIBS) $(CMOCKA_LIBS) $(LDLIBS) -lm
+	    $(ALL_LDFLAGS) $(B)/libadapt.a $(B)/libcore.a $(K2_ADAPT_LIBS) \
+	    $(CMOCKA_LIBS) $(LDLIBS) -lm
 
 $(B) $(B)/tests:
 	mkdir -p $@
@@ -155,13 +169,13 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 fuzz-build:
 	$(MAKE) B=build-fuzz SANITIZE= CC=$(FUZZ_CC) \
 	    CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
-	    build-fuzz/libcore.a
+	    build-fuzz/libadapt.a build-fuzz/libcore.a
 	@for f in $(FUZZ_SRC); do \
 	    n=$$(basename $$f .c); \
 	    echo "$(FUZZ_CC) -o build-fuzz/$$n $$f"; \
 	    $(FUZZ_CC) $(K2_STD) -Itests/fuzz $(K2_WARN) $(K2_PKG_CFLAGS) -g -O1 \
 	        -fsanitize=fuzzer $(FUZZ_SAN) -o build-fuzz/$$n $$f \
-	        build-fuzz/libcore.a $(K2_PKG_LIBS) -lm || exit 1; \
+	        build-fuzz/libadapt.a build-fuzz/libcore.a $(K2_ADAPT_LIBS) -lm || exit 1; \
 	done
 
 fuzz: fuzz-build
@@ -170,12 +184,25 @@ fuzz: fuzz-build
 lint:
 	mandoc -Tlint -W warning man/k2diary.1
 
-# Only the adapter files may include the libraries' headers.
-check-layers:
+# The layer rules (STYLE.md): only the adapters include the libraries'
+# headers; the core includes no adapter header; the screens never call the
+# diary; libcore.a needs no curses, SQLite or libyaml symbol.
+ADAPT_HDRS = yread.h diary.h catalogue_yaml.h config_yaml.h ui.h ui_priv.h \
+             cli.h app.h session.h
+check-layers: $(B)/libcore.a
 	@bad=$$(grep -l '#include <yaml.h>' src/*.c include/*.h | grep -vE '^src/(yread|sr28_convert)\.c$$'; \
 	        grep -l '#include <sqlite3.h>' src/*.c include/*.h | grep -v '^src/diary.c$$'; \
 	        grep -lE '#include <n?cursesw?/?n?curses.h>' src/*.c include/*.h | grep -v '^src/ui_'); \
-	if [ -n "$$bad" ]; then echo "layer rule broken in: $$bad"; exit 1; fi; echo "layers ok"
+	if [ -n "$$bad" ]; then echo "layer rule broken: a library header in: $$bad"; exit 1; fi; \
+	for h in $(ADAPT_HDRS); do \
+	    bad=$$(grep -l "#include \"$$h\"" $(CORE_SRC) /dev/null); \
+	    if [ -n "$$bad" ]; then echo "layer rule broken: core file includes $$h: $$bad"; exit 1; fi; \
+	done; \
+	bad=$$(grep -lE '#include "diary.h"|[^a-z_]diary_[a-z_]+\(' src/ui_*.c); \
+	if [ -n "$$bad" ]; then echo "layer rule broken: a screen calls the diary: $$bad"; exit 1; fi; \
+	bad=$$(nm -u $(B)/libcore.a | awk '{print $$NF}' | grep -E '^(sqlite3_|yaml_|nc_|w?getch|wget_wch|newterm|initscr|endwin|curs_set|mvw?addn?str|wrefresh|doupdate|tigetstr)' | sort -u); \
+	if [ -n "$$bad" ]; then echo "layer rule broken: libcore.a needs:" $$bad; exit 1; fi; \
+	echo "layers ok"
 
 # Debian packages, installed only when missing: DEB_BUILD to build and run
 # (make run); DEB_TEST too for make check and make bench, which set

@@ -4,7 +4,6 @@
 #define K2_CONFIG_H
 
 #include <stdbool.h>
-#include "diag.h"
 
 struct config {
 	int		 week_start;		/* 0 = Monday */
@@ -19,9 +18,4 @@ struct config {
 
 /* The defaults of DESIGN.md §5. */
 void config_defaults(struct config *);
-/* Load a file over the defaults. Returns 0, or -1 with every error in dl. */
-int config_load_file(struct config *, const char *path, struct diag_list *dl);
-int config_load_buffer(struct config *, const char *name, const char *buf,
-    size_t len, struct diag_list *dl);
-
 #endif

@@ -11,8 +11,10 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "cli.h"
 #include "config.h"
+#include "config_yaml.h"
 #include "csv.h"
 #include "date.h"
 #include "diary.h"

@@ -33,7 +33,7 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 [ -x "$K2DIARY" ] || die "no k2diary at $K2DIARY (run make bench)"
-[ -f "$B/libcore.a" ] || die "no libcore.a beside $K2DIARY"
+[ -f "$B/libcore.a" ] && [ -f "$B/libadapt.a" ] || die "no libcore.a and libadapt.a beside $K2DIARY"
 
 # Install a Debian package when its command is missing; false if it stays so.
 ensure() { # ensure COMMAND PACKAGE
@@ -88,7 +88,7 @@ build floor_commit floor_commit.c
 build floor_frame floor_frame.c $curses_cflags $curses_libs
 build floor_frame_db floor_frame.c -DFLOOR_DB $curses_cflags $sqlite_cflags \
     $curses_libs $sqlite_libs
-build bench_core bench_core.c -I"$root/include" "$B/libcore.a" $sqlite_libs \
+build bench_core bench_core.c -I"$root/include" "$B/libadapt.a" "$B/libcore.a" $sqlite_libs \
     $yaml_libs -lm
 
 # --- the data --------------------------------------------------------------
@@ -106,10 +106,15 @@ for n in 60 1000 10000 100000; do
 		touch "$f.seed-$SEED"
 	fi
 done
-# The diary ends today: made anew each run, by k2diary itself.
+# The diary ends today: made anew each run, by k2diary itself (so its
+# schema is current), with a command that creates a missing diary: one
+# entry added, then removed.
 db=$data/ten-year.db
 rm -f "$db" "$db-wal" "$db-shm"
-HOME=$home "$K2DIARY" --db "$db" list >/dev/null || die "cannot create $db"
+made=$(HOME=$home "$K2DIARY" --db "$db" add natto) || die "cannot create $db"
+id=$(printf '%s\n' "$made" | sed -n '1s/^[^#]*#\([0-9][0-9]*\).*/\1/p')
+[ -n "$id" ] || die "cannot create $db: k2diary add said: $made"
+HOME=$home "$K2DIARY" --db "$db" rm "$id" >/dev/null || die "cannot empty $db"
 gen diary "$root/foods.yaml" "$db" 10 12 "$SEED" >&2 || die "gen diary failed"
 
 # --- the machine -----------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "diag.h"
 
 /* Longest amount text tried; the rest of an input is ignored. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "diag.h"
 #include "food.h"
 #include "search.h"

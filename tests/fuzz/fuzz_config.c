@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "config_yaml.h"
 #include "diag.h"
 #include "text.h"
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "diag.h"
 #include "search.h"
 #include "text.h"

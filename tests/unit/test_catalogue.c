@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "search.h"
 #include "food.h"
 #include "yread.h"

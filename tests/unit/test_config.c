@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "config.h"
+#include "config_yaml.h"
 
 #ifndef K2_SRCDIR
 #define K2_SRCDIR "."

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "csv.h"
 #include "diag.h"
 #include "food.h"

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"

@@ -12,6 +12,7 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "catalogue_yaml.h"
 #include "text.h"
 
 /* Check s (len bytes) is invalid with the first bad byte at want_bad. */
