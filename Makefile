@@ -43,9 +43,10 @@ ALL_LDFLAGS = $(LDFLAGS) $(K2_SAN)
 ADAPT_SRC  = src/diary.c src/yread.c src/catalogue_yaml.c src/config_yaml.c
 UI_SRC     = $(wildcard src/ui_*.c src/cli*.c src/cmd_*.c) src/session.c \
              src/app.c src/main.c
-CORE_SRC   = $(filter-out $(UI_SRC) $(ADAPT_SRC) src/sr28_convert.c,$(wildcard src/*.c))
+TOOL_SRC   = src/sr28_convert.c src/catgen.c
+CORE_SRC   = $(filter-out $(UI_SRC) $(ADAPT_SRC) $(TOOL_SRC),$(wildcard src/*.c))
 CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o)
-ADAPT_OBJ  = $(ADAPT_SRC:src/%.c=$(B)/%.o) $(B)/builtin_foods.o
+ADAPT_OBJ  = $(ADAPT_SRC:src/%.c=$(B)/%.o)
 UI_OBJ     = $(patsubst src/%.c,$(B)/%.o,$(wildcard $(UI_SRC)))
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -64,9 +65,9 @@ $(B)/k2diary: $(UI_OBJ) $(B)/libadapt.a $(B)/libcore.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UI_OBJ) $(B)/libadapt.a $(B)/libcore.a \
 	    $(K2_PKG_LIBS) $(LDLIBS) -lm
 
-$(B)/libcore.a: $(CORE_OBJ)
+$(B)/libcore.a: $(CORE_OBJ) $(B)/builtin_table.o
 	rm -f $@
-	$(AR) rcs $@ $(CORE_OBJ)
+	$(AR) rcs $@ $(CORE_OBJ) $(B)/builtin_table.o
 
 $(B)/libadapt.a: $(ADAPT_OBJ)
 	rm -f $@
@@ -75,17 +76,19 @@ $(B)/libadapt.a: $(ADAPT_OBJ)
 $(B)/%.o: src/%.c | $(B)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The catalogue compiled in: foods.yaml as a byte array, parsed by the same loader.
-$(B)/builtin_foods.c: foods.yaml | $(B)
-	{ echo '/* Generated from foods.yaml by the Makefile; do not edit. */'; \
-	  echo '#include <stddef.h>'; \
-	  echo 'const unsigned char catalogue_builtin[] = {'; \
-	  od -An -v -tx1 foods.yaml | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00 };'; \
-	  echo 'const size_t catalogue_builtin_len = sizeof catalogue_builtin - 1;'; } > $@.tmp
-	mv $@.tmp $@
+# The built-in catalogue compiled in (include/catalogue_table.h): catgen
+# reads foods.yaml and data/usda-sr28.yaml through the strict loader, so the
+# YAML stays the one source, and writes a table of offsets into one block of
+# strings, which the program uses without parsing anything.
+CATGEN_OBJ = $(filter-out $(B)/catalogue_table.o,$(CORE_OBJ)) $(ADAPT_OBJ)
+$(B)/catgen: src/catgen.c $(CATGEN_OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ src/catgen.c $(CATGEN_OBJ) $(ALL_LDFLAGS) \
+	    $(K2_ADAPT_LIBS) $(LDLIBS) -lm
 
-$(B)/builtin_foods.o: $(B)/builtin_foods.c
+$(B)/builtin_table.c: $(B)/catgen foods.yaml data/usda-sr28.yaml
+	$(B)/catgen foods.yaml data/usda-sr28.yaml $@
+
+$(B)/builtin_table.o: $(B)/builtin_table.c
 	$(CC) $(K2_STD) $(CPPFLAGS) $(CFLAGS) $(K2_SAN) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(B)/libadapt.a $(B)/libcore.a | $(B)/tests

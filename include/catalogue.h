@@ -21,6 +21,9 @@ struct catalogue {
 	size_t		*by_id;		/* indexes of foods sorted by id */
 	char		**files;	/* names the foods' file pointers borrow */
 	size_t		 n_files;
+	/* The built-in table's foods borrow these (see catalogue_table.h). */
+	struct serving	*table_servings;
+	char		**table_aliases;
 };
 
 void catalogue_init(struct catalogue *);

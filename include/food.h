@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Nutrients. NUT_K2 is the total K2: given by the catalogue (k2_ug) when
@@ -101,6 +102,13 @@ struct food {
 	const char	*file;		/* borrowed: where the food was defined */
 	unsigned	 line;		/* position of the food's mapping */
 	unsigned	 col;
+	/*
+	 * A food of the built-in table borrows its strings and arrays from it
+	 * (food_release then frees nothing), and brings its search text.
+	 */
+	bool		 borrowed;
+	const char	*hay;		/* folded search text, or NULL */
+	uint32_t	 mask;		/* its letter mask (see search.c) */
 };
 
 /* The share of a daily limit per default serving that makes a food "high". */

@@ -43,6 +43,7 @@ struct search_usage {
 struct search_index {
 	const struct catalogue *cat;
 	char		**hay;		/* folded "name aliases group" per food */
+	bool		*owned;		/* hay[i] was made here (not the table's) */
 	size_t		*hay_len;
 	char		**id;		/* the id, as typed ('_' kept) */
 	uint32_t	*mask;		/* letters, digits, non-ASCII in hay */
@@ -61,6 +62,12 @@ struct search_counts {
 	size_t		 tiers[SEARCH_TIERS + 1];
 };
 
+/*
+ * A food's search text: its name, aliases and group folded (lower case, no
+ * accents, '_' a space); *mask gets its letter mask. Caller frees. The
+ * index makes it for each food, the build for the built-in table.
+ */
+char *search_food_text(const struct food *, uint32_t *mask);
 /* Build the index (folding every food once). */
 void search_index_init(struct search_index *, const struct catalogue *);
 void search_index_release(struct search_index *);

@@ -32,6 +32,8 @@ catalogue_release(struct catalogue *c)
 	for (i = 0; i < c->n_files; i++)
 		free(c->files[i]);
 	free(c->files);
+	free(c->table_servings);
+	free(c->table_aliases);
 	catalogue_init(c);
 }
 

@@ -403,11 +403,4 @@ catalogue_load_file(struct catalogue *c, const char *path,
 	return ret;
 }
 
-/* Load the catalogue compiled into the program. */
-int
-catalogue_load_builtin(struct catalogue *c, struct diag_list *dl)
-{
-	return catalogue_load_buffer(c, CATALOGUE_BUILTIN_NAME,
-	    (const char *)catalogue_builtin, catalogue_builtin_len, dl);
-}
 

@@ -11,6 +11,7 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "catalogue_table.h"
 #include "catalogue_yaml.h"
 #include "cli.h"
 #include "config.h"
@@ -365,10 +366,9 @@ load_catalogue(struct cli_ctx *x, FILE *errfp)
 		ret = catalogue_load_file(&x->cat, path, dl);
 		set_origin(&x->cat, ORIGIN_OWN);
 	} else {
-		if (catalogue_load_builtin(&x->cat, dl) != 0)
-			ret = -1;
-		set_origin(&x->cat, ORIGIN_CITED);
-		if (ret == 0 && path != NULL) {
+		/* Cited and SR28 foods, their origins set by the build. */
+		catalogue_load_builtin(&x->cat);
+		if (path != NULL) {
 			if (catalogue_load_file(&user, path, dl) != 0) {
 				/* The messages borrow the file's name: keep now. */
 				if ((fp = open_memstream(&buf, &len)) == NULL)

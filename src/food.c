@@ -168,6 +168,10 @@ food_release(struct food *f)
 {
 	size_t i;
 
+	if (f->borrowed) {
+		memset(f, 0, sizeof *f);
+		return;
+	}
 	free(f->id);
 	free(f->name);
 	for (i = 0; i < f->n_aliases; i++)

@@ -185,18 +185,48 @@ search_tier(const struct search_index *ix, size_t food, const char *query,
 	return t;
 }
 
-/* Build the index (folding every food once). */
+/* A food's search text: folded "name aliases group", and its mask. */
+char *
+search_food_text(const struct food *f, uint32_t *mask)
+{
+	size_t j, need;
+	char *buf, *o, *hay, *p;
+
+	need = strlen(f->name) + strlen(food_group_name(f->group)) + 3;
+	for (j = 0; j < f->n_aliases; j++)
+		need += strlen(f->aliases[j]) + 1;
+	buf = xmalloc(need);
+	o = stpcpy(buf, f->name);
+	for (j = 0; j < f->n_aliases; j++) {
+		*o++ = ' ';
+		o = stpcpy(o, f->aliases[j]);
+	}
+	*o++ = ' ';
+	stpcpy(o, food_group_name(f->group));
+	hay = text_fold(buf);
+	free(buf);
+	/* fermented_plant is the words "fermented" and "plant". */
+	for (p = hay; (p = strchr(p, '_')) != NULL; p++)
+		*p = ' ';
+	*mask = text_mask(hay);
+	return hay;
+}
+
+/*
+ * Build the index. Foods of the built-in table bring their text; the
+ * others are folded here once.
+ */
 void
 search_index_init(struct search_index *ix, const struct catalogue *cat)
 {
-	size_t i, j, need, bcap = 0;
-	char *buf = NULL, *o, *p;
 	const struct food *f;
+	size_t i;
 
 	memset(ix, 0, sizeof *ix);
 	ix->cat = cat;
 	ix->n = cat->n;
 	ix->hay = xcalloc(cat->n, sizeof *ix->hay);
+	ix->owned = xcalloc(cat->n, sizeof *ix->owned);
 	ix->hay_len = xcalloc(cat->n, sizeof *ix->hay_len);
 	ix->id = xcalloc(cat->n, sizeof *ix->id);
 	ix->mask = xcalloc(cat->n, sizeof *ix->mask);
@@ -204,29 +234,16 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 	ix->last = xcalloc(cat->n, sizeof *ix->last);
 	for (i = 0; i < cat->n; i++) {
 		f = &cat->foods[i];
-		need = strlen(f->name) + strlen(food_group_name(f->group)) + 3;
-		for (j = 0; j < f->n_aliases; j++)
-			need += strlen(f->aliases[j]) + 1;
-		if (need > bcap) {
-			bcap = need * 2;
-			buf = xreallocarray(buf, bcap, 1);
+		if (f->hay != NULL) {
+			ix->hay[i] = (char *)(uintptr_t)f->hay;
+			ix->mask[i] = f->mask;
+		} else {
+			ix->hay[i] = search_food_text(f, &ix->mask[i]);
+			ix->owned[i] = true;
 		}
-		o = stpcpy(buf, f->name);
-		for (j = 0; j < f->n_aliases; j++) {
-			*o++ = ' ';
-			o = stpcpy(o, f->aliases[j]);
-		}
-		*o++ = ' ';
-		o = stpcpy(o, food_group_name(f->group));
-		ix->hay[i] = text_fold(buf);
-		/* fermented_plant is the words "fermented" and "plant". */
-		for (p = ix->hay[i]; (p = strchr(p, '_')) != NULL; p++)
-			*p = ' ';
 		ix->hay_len[i] = strlen(ix->hay[i]);
-		ix->mask[i] = text_mask(ix->hay[i]);
 		ix->id[i] = f->id;
 	}
-	free(buf);
 }
 
 /* Free the index. */
@@ -236,8 +253,10 @@ search_index_release(struct search_index *ix)
 	size_t i;
 
 	for (i = 0; i < ix->n; i++)
-		free(ix->hay[i]);
+		if (ix->owned[i])
+			free(ix->hay[i]);
 	free(ix->hay);
+	free(ix->owned);
 	free(ix->hay_len);
 	free(ix->id);
 	free(ix->mask);

@@ -13,6 +13,7 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "catalogue_table.h"
 #include "catalogue_yaml.h"
 #include "config.h"
 #include "date.h"
