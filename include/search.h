@@ -101,4 +101,14 @@ size_t search_run(const struct search_index *, const char *query,
 long search_resolve(const struct search_index *, const char *query,
     struct search_hit *out, size_t max, size_t *n);
 
+/*
+ * A food's name fitted to cols columns for a list of hits (the picker,
+ * foods QUERY), keeping readable the words the query matched: the name as
+ * is when it fits; else its first part (up to the first comma) and the
+ * parts that hold a word of the query, " ~ " where parts were left out, and
+ * cut with "~" if still too long. Returns buf.
+ */
+char *search_fit_name(char *buf, size_t len, const char *name,
+    const char *query, size_t cols);
+
 #endif

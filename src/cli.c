@@ -421,10 +421,9 @@ print_problems(const struct cli_ctx *x)
 	if (x->cat_problems == NULL)
 		return;
 	fputs(x->cat_problems, stderr);
-	fprintf(stderr, "k2diary: %zu %s in your foods.yaml: %s skipped, the "
-	    "rest loaded ('k2diary check' lists them)\n", x->cat_n_problems,
-	    x->cat_n_problems == 1 ? "error" : "errors",
-	    x->cat_n_problems == 1 ? "that food is" : "those foods are");
+	fprintf(stderr, "k2diary: %zu %s in your foods.yaml: what is in error "
+	    "is left out, the rest is used ('k2diary check' lists them)\n",
+	    x->cat_n_problems, x->cat_n_problems == 1 ? "error" : "errors");
 }
 
 static int
@@ -513,6 +512,10 @@ food_flags(const struct cli_ctx *x, const struct food *f, char *buf, size_t len)
 	buf[0] = '\0';
 	if (food_is_k2_rich(f, x->cf.rich_threshold_ug))
 		strncat(buf, "K2-rich", len - strlen(buf) - 1);
+	/* Its K2 is MK-4 alone: the longer chains are not known (SR28). */
+	if (nutrients_mk4_only(&f->nut))
+		strncat(buf, buf[0] ? ", MK-4 only" : "MK-4 only",
+		    len - strlen(buf) - 1);
 	if (food_high_sat_fat(f, x->cf.sat_fat_limit_g))
 		strncat(buf, buf[0] ? ", high sat fat" : "high sat fat",
 		    len - strlen(buf) - 1);
@@ -576,7 +579,7 @@ cmd_foods(struct cli_ctx *x)
 {
 	size_t *idx, n, i, shown, wid = 2, wname = 4, wserv = 7;
 	const char *query = x->o->nargs > 0 ? x->o->args[0] : NULL;
-	char k2[32], sf[32], na[32], flags[64], serv[64];
+	char k2[32], sf[32], na[32], flags[96], serv[64], name[256];
 	struct nutrients one;
 
 	if (x->o->nargs > 1) {
@@ -627,7 +630,9 @@ cmd_foods(struct cli_ctx *x)
 		food_amount(f, 1.0, &one);
 		serving_text(f, serv, sizeof serv);
 		cell(f->id, wid, false);
-		cell(f->name, wname, false);
+		/* A long name keeps the words that matched (DESIGN §3c). */
+		cell(search_fit_name(name, sizeof name, f->name, query, wname),
+		    wname, false);
 		cell(serv, wserv, false);
 		if (nutrients_has(&one, NUT_K2))
 			snprintf(k2, sizeof k2, "%.1f", one.v[NUT_K2]);

@@ -431,3 +431,63 @@ search_resolve(const struct search_index *ix, const char *query,
 		return (long)out[0].food;
 	return -1;
 }
+
+/* Does a part of a name hold a word of the query (at a word start or inside)? */
+static bool
+part_matches(const char *part, size_t n, const struct query *q)
+{
+	char *p = xstrndup(part, n), *f = text_fold(p);
+	size_t k;
+	bool hit = false;
+
+	for (k = 0; k < q->nw && !hit; k++)
+		hit = strstr(f, q->words[k]) != NULL;
+	free(f);
+	free(p);
+	return hit;
+}
+
+/* A name fitted to cols columns, keeping the parts a query matched. */
+char *
+search_fit_name(char *buf, size_t len, const char *name, const char *query,
+    size_t cols)
+{
+	struct query q;
+	const char *p, *comma;
+	char *out;
+	size_t n, used;
+	bool gap = false, any = false;
+
+	if (len == 0)
+		return buf;
+	if (text_width(name) <= cols || query == NULL)
+		return text_fit(buf, len, name, cols, false);
+	query_init(&q, query);
+	out = xmalloc(strlen(name) * 4 + 8);
+	/* The first part always; then the parts the query matched. */
+	n = strcspn(name, ",");
+	memcpy(out, name, n);
+	used = n;
+	for (p = name + n; *p == ','; p = comma) {
+		p++;
+		while (*p == ' ')
+			p++;
+		comma = p + strcspn(p, ",");
+		n = (size_t)(comma - p);
+		if (!part_matches(p, n, &q)) {
+			gap = true;
+			continue;
+		}
+		memcpy(out + used, gap ? " ~ " : ", ", 3);
+		used += gap ? 3 : 2;
+		memcpy(out + used, p, n);
+		used += n;
+		gap = false;
+		any = true;
+	}
+	out[used] = '\0';
+	text_fit(buf, len, any ? out : name, cols, false);
+	free(out);
+	query_release(&q);
+	return buf;
+}

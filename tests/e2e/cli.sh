@@ -29,7 +29,7 @@ has "natto K2 per serving from the reference" "$out" "850.0"
 has "natto is K2-rich" "$out" "K2-rich"
 run foods miso
 has "unknown K2 shows ?" "$out" "?"
-run foods nosuchfood
+run foods xqzj
 is "foods with no match exits 1" "$rc" 1
 printf 'version: 1\nfoods:\n  - id: x\n    name: X\n    group: other\n    servings: [{label: piece, grams: 10}]\n    per_100g: {sodium_mg: -1}\n' >"$T/bad.yaml"
 run check "$T/bad.yaml"
