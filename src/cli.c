@@ -41,6 +41,7 @@ static const char usage_text[] =
 "  export                every entry, as CSV or JSON\n"
 "  import FILE.csv       add the entries of an export (all or nothing)\n"
 "  backup FILE           write a consistent copy of the diary to FILE\n"
+"  restore FILE          replace the diary with a backup FILE\n"
 "  foods [QUERY]         the catalogue, with K2 per serving and flags\n"
 "  check [FILE]          validate a catalogue (default: the one in use)\n"
 "\n"
@@ -61,7 +62,7 @@ static const char usage_text[] =
 
 static const char *const commands[] = {
 	"add", "list", "rm", "edit", "week", "export", "import", "backup",
-	"foods", "check", NULL,
+	"restore", "foods", "check", NULL,
 };
 
 /* Options that belong to some commands only (the others go with any). */
@@ -1795,6 +1796,37 @@ cmd_backup(struct cli_ctx *x)
 	return EXIT_OK;
 }
 
+/* Replace the diary with a backup, creating the diary only if missing. */
+static int
+cmd_restore(struct cli_ctx *x)
+{
+	struct diag d;
+	char msg[1024];
+	const char *src;
+	int64_t n;
+
+	if (x->o->nargs != 1) {
+		fprintf(stderr, "k2diary: usage: k2diary restore FILE\n");
+		return EXIT_USAGE;
+	}
+	src = x->o->args[0];
+	/* A file that will be refused must not leave a new, empty diary. */
+	if (diary_check_file(src, &d) != 0)
+		goto fail;
+	if (cli_open_diary(x, NULL, 0) != 0)
+		return EXIT_ERROR;
+	if (diary_restore_from(x->diary, src, &d) != 0 ||
+	    diary_count(x->diary, &n, &d) != 0)
+		goto fail;
+	printf("restored %s into %s (%lld %s)\n", src, x->db_path,
+	    (long long)n, n == 1 ? "entry" : "entries");
+	return EXIT_OK;
+fail:
+	diag_format(&d, msg, sizeof msg);
+	fprintf(stderr, "%s\n", msg);
+	return EXIT_ERROR;
+}
+
 /* Run a parsed command line. */
 int
 cli_run(const struct cli_opts *o)
@@ -1806,8 +1838,8 @@ cli_run(const struct cli_opts *o)
 		{ "add", cmd_add }, { "list", cmd_list }, { "rm", cmd_rm },
 		{ "edit", cmd_edit }, { "week", cmd_week },
 		{ "export", cmd_export }, { "import", cmd_import },
-		{ "backup", cmd_backup }, { "foods", cmd_foods },
-		{ "check", cmd_check },
+		{ "backup", cmd_backup }, { "restore", cmd_restore },
+		{ "foods", cmd_foods }, { "check", cmd_check },
 	};
 	struct cli_ctx x;
 	size_t i;

@@ -354,6 +354,9 @@ make_folders(const char *path, struct diag *d)
 	return rc;
 }
 
+/* The first 16 bytes of every SQLite database file. */
+static const char magic[16] = "SQLite format 3";
+
 /* Read up to len bytes from the start of fd. */
 static ssize_t
 read_head(int fd, char *buf, size_t len)
@@ -375,14 +378,14 @@ read_head(int fd, char *buf, size_t len)
 }
 
 /*
- * Check path before SQLite sees it: create it 0600 (and its folders 0700)
- * when missing; otherwise it must be a regular file that is empty or starts
- * with the SQLite header. Nothing is written to an existing file.
+ * Check path before SQLite sees it: when missing, create it 0600 (and its
+ * folders 0700) if create is set, else fail with "no diary at PATH";
+ * otherwise it must be a regular file that is empty or starts with the
+ * SQLite header. Nothing is written to an existing file.
  */
 static int
-diary_file(const char *path, int *created, struct diag *d)
+diary_file(const char *path, int create, int *created, struct diag *d)
 {
-	static const char magic[16] = "SQLite format 3";
 	struct stat sb;
 	char head[sizeof magic];
 	ssize_t n;
@@ -394,6 +397,10 @@ diary_file(const char *path, int *created, struct diag *d)
 		if (errno != ENOENT && errno != ENOTDIR) {
 			diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", path,
 			    strerror(errno));
+			return -1;
+		}
+		if (!create) {
+			diag_set(d, NULL, 0, 0, "no diary at %.480s", path);
 			return -1;
 		}
 		if (make_folders(path, d) == -1)
@@ -494,25 +501,29 @@ query_int(sqlite3 *db, const char *sql, long *out)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* The schema version, refusing what is not ours or newer. Reads only. */
+/*
+ * The schema version of db, refusing what is not ours or newer (that
+ * message ends "not " verb). Reads only.
+ */
 static int
-diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
+diary_version(sqlite3 *db, const char *path, const char *verb, long *out,
+    struct diag *d)
 {
 	long version, tables;
 
-	if (query_int(dy->db, "PRAGMA user_version", &version) == -1 ||
-	    query_int(dy->db, "SELECT count(*) FROM sqlite_master",
+	if (query_int(db, "PRAGMA user_version", &version) == -1 ||
+	    query_int(db, "SELECT count(*) FROM sqlite_master",
 	    &tables) == -1) {
-		int sys = sqlite3_system_errno(dy->db);
+		int sys = sqlite3_system_errno(db);
 		diag_set(d, NULL, 0, 0, "cannot read '%.200s': %s%s%s%s", path,
-		    sqlite3_errmsg(dy->db), sys ? " (" : "",
+		    sqlite3_errmsg(db), sys ? " (" : "",
 		    sys ? strerror(sys) : "", sys ? ")" : "");
 		return -1;
 	}
 	if (version > DIARY_SCHEMA_VERSION) {
 		diag_set(d, NULL, 0, 0, "'%.200s' was written by a newer k2diary "
-		    "(schema %ld, this one knows %d): not opened", path,
-		    version, DIARY_SCHEMA_VERSION);
+		    "(schema %ld, this one knows %d): not %s", path,
+		    version, DIARY_SCHEMA_VERSION, verb);
 		return -1;
 	}
 	if (version < 0) {
@@ -527,7 +538,7 @@ diary_version(struct diary *dy, const char *path, long *out, struct diag *d)
 		return -1;
 	}
 	/* A schema version alone proves nothing: the table must be there. */
-	if (version > 0 && (query_int(dy->db, "SELECT count(*) FROM "
+	if (version > 0 && (query_int(db, "SELECT count(*) FROM "
 	    "sqlite_master WHERE type = 'table' AND name = 'entry'",
 	    &tables) == -1 || tables != 1)) {
 		diag_set(d, NULL, 0, 0, "'%.200s' is not a k2diary database (it "
@@ -569,9 +580,11 @@ diary_setup(struct diary *dy, const char *path, int memory, struct diag *d)
 	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	/*
-	 * Every change is already durable in the WAL when it commits; a
-	 * checkpoint and its fsync at close would only slow quitting.
-	 * SQLite checkpoints on its own once the WAL reaches 1000 pages.
+	 * SQLite's own checkpoint at close runs only for the last
+	 * connection and then deletes the -wal and -shm files, to be made
+	 * again by the next open. diary_close folds the WAL itself, and only
+	 * when the -wal file holds something (SQLite also checkpoints on its
+	 * own once the WAL reaches 1000 pages).
 	 */
 	sqlite3_db_config(dy->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	return 0;
@@ -632,9 +645,9 @@ diary_free(struct diary *dy)
 	free(dy);
 }
 
-/* Open the diary at path (":memory:" for one in memory), creating it. */
-struct diary *
-diary_open(const char *path, struct diag *d)
+/* Open the diary at path (":memory:" in memory), creating it if asked. */
+static struct diary *
+diary_open_file(const char *path, int create, struct diag *d)
 {
 	struct diary *dy;
 	long version;
@@ -646,7 +659,7 @@ diary_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	memory = strcmp(path, ":memory:") == 0;
-	if (!memory && diary_file(path, &created, d) == -1)
+	if (!memory && diary_file(path, create, &created, d) == -1)
 		return NULL;
 
 	dy = xcalloc(1, sizeof *dy);
@@ -672,7 +685,7 @@ diary_open(const char *path, struct diag *d)
 		goto fail;
 	}
 	/* Nothing is written before the version is known to be ours. */
-	if (diary_version(dy, path, &version, d) == -1)
+	if (diary_version(dy->db, path, "opened", &version, d) == -1)
 		goto fail;
 	if (diary_setup(dy, path, memory, d) == -1)
 		goto fail;
@@ -706,12 +719,65 @@ fail:
 	return NULL;
 }
 
-/* Close the diary; NULL is allowed. */
+/* Open the diary at path, creating it (and its folders) when missing. */
+struct diary *
+diary_open(const char *path, struct diag *d)
+{
+	return diary_open_file(path, 1, d);
+}
+
+/* Open the diary at path; a missing one is an error, and nothing is made. */
+struct diary *
+diary_open_existing(const char *path, struct diag *d)
+{
+	return diary_open_file(path, 0, d);
+}
+
+/* Fold the WAL into the diary file and truncate it to nothing. */
+int
+diary_checkpoint(struct diary *dy, struct diag *d)
+{
+	int rc;
+
+	rc = sqlite3_wal_checkpoint_v2(dy->db, "main",
+	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		diary_fail(dy, "fold the WAL into the diary file", d);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the diary's -wal file holds anything (frames, or a header). */
+static int
+diary_wal_used(const struct diary *dy)
+{
+	struct stat sb;
+	char *p;
+	int used;
+
+	if (strcmp(dy->path, ":memory:") == 0)
+		return 0;
+	p = xasprintf("%s-wal", dy->path);
+	used = lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+	free(p);
+	return used;
+}
+
+/* Close the diary, leaving nothing committed only in the WAL. */
 void
 diary_close(struct diary *dy)
 {
-	if (dy != NULL)
-		diary_free(dy);
+	if (dy == NULL)
+		return;
+	/*
+	 * An empty -wal file means nothing to fold: quitting after only
+	 * reading costs a stat. A failure leaves the WAL as it is: every
+	 * commit in it is durable, and the next close folds it.
+	 */
+	if (diary_wal_used(dy))
+		diary_checkpoint(dy, NULL);
+	diary_free(dy);
 }
 
 /* Insert e with the prepared statement s inside the open transaction. */
@@ -1084,4 +1150,264 @@ diary_backup(struct diary *dy, const char *dest, struct diag *d)
 	unlink(tmp);
 	free(tmp);
 	return 0;
+}
+
+/* The number of entries in the diary. */
+int
+diary_count(struct diary *dy, int64_t *out, struct diag *d)
+{
+	long n;
+
+	if (query_int(dy->db, "SELECT count(*) FROM entry", &n) == -1) {
+		diary_fail(dy, "count entries", d);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+/* The first row of "PRAGMA quick_check" on db, caller frees; NULL on error. */
+static char *
+quick_check(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	const unsigned char *s;
+	char *r = NULL;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (s = sqlite3_column_text(st, 0)) != NULL)
+		r = xstrdup((const char *)s);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/*
+ * Open src read-only as a diary to restore from: a regular file (a
+ * symbolic link is followed: nothing is written to it) with the SQLite
+ * header, a k2diary schema this program knows, every statement of ours
+ * valid on it, and intact. Its schema version goes to *version. Writes
+ * nothing; NULL with the reason in d.
+ */
+static sqlite3 *
+source_open(const char *src, long *version, struct diag *d)
+{
+	struct stat sb;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	char head[sizeof magic], *check;
+	ssize_t n;
+	size_t i;
+	int fd, e;
+
+	if (src == NULL || *src == '\0') {
+		diag_set(d, NULL, 0, 0, "the file to restore from is not named");
+		return NULL;
+	}
+	if (stat(src, &sb) == -1) {
+		diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", src,
+		    strerror(errno));
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is a folder, not a diary file",
+		    src);
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a regular file", src);
+		return NULL;
+	}
+	fd = open(src, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd == -1) {
+		diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", src,
+		    strerror(errno));
+		return NULL;
+	}
+	n = read_head(fd, head, sizeof head);
+	e = errno;
+	close(fd);
+	if (n == -1) {
+		diag_set(d, NULL, 0, 0, "cannot read '%.200s': %s", src,
+		    strerror(e));
+		return NULL;
+	}
+	if (n == 0) {
+		diag_set(d, NULL, 0, 0,
+		    "'%.200s' is not a k2diary database (an empty file)", src);
+		return NULL;
+	}
+	if (n != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0) {
+		diag_set(d, NULL, 0, 0,
+		    "'%.200s' is not a k2diary database (not SQLite)", src);
+		return NULL;
+	}
+	if (sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		diag_set(d, NULL, 0, 0, "cannot open '%.200s': %s", src,
+		    db != NULL ? sqlite3_errmsg(db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, DIARY_BUSY_MS);
+	if (diary_version(db, src, "restored", version, d) == -1)
+		goto fail;
+	if (*version == 0) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a k2diary database "
+		    "(an empty database)", src);
+		goto fail;
+	}
+	/* As diary_open does: our statements must fit its tables. */
+	for (i = 0; i < ST_COUNT; i++) {
+		if (sqlite3_prepare_v2(db, stmt_sql[i], -1, &st, NULL) !=
+		    SQLITE_OK) {
+			diag_set(d, NULL, 0, 0,
+			    "'%.200s' is not a k2diary database: %s", src,
+			    sqlite3_errmsg(db));
+			goto fail;
+		}
+		sqlite3_finalize(st);
+	}
+	check = quick_check(db);
+	if (check == NULL || strcmp(check, "ok") != 0) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is damaged (%.200s): not "
+		    "restored", src, check != NULL ? check : sqlite3_errmsg(db));
+		free(check);
+		goto fail;
+	}
+	free(check);
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* Check, reading only, that src is a diary that can be restored from. */
+int
+diary_check_file(const char *src, struct diag *d)
+{
+	sqlite3 *db;
+	long version;
+
+	if ((db = source_open(src, &version, d)) == NULL)
+		return -1;
+	sqlite3_close(db);
+	return 0;
+}
+
+/*
+ * Copy the database src over the diary (SQLite's online backup) in one
+ * write transaction: all of it, or on error nothing. The SQLite result.
+ */
+static int
+diary_copy_in(struct diary *dy, sqlite3 *src)
+{
+	sqlite3_backup *b;
+	int rc;
+
+	b = sqlite3_backup_init(dy->db, "main", src, "main");
+	if (b == NULL)
+		return sqlite3_errcode(dy->db);
+	/* One step: one snapshot of src, one transaction on the diary. */
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Put the copy kept at path back over the diary; -1 if it could not. */
+static int
+diary_put_back(struct diary *dy, const char *path)
+{
+	sqlite3 *db = NULL;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = diary_copy_in(dy, db);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Replace the diary with the diary file src, keeping a copy until done. */
+int
+diary_restore_from(struct diary *dy, const char *src, struct diag *d)
+{
+	struct stat ssb, dsb;
+	sqlite3 *s;
+	char *keep = NULL;
+	long version, spage, dpage;
+	int memory, rc;
+
+	memory = strcmp(dy->path, ":memory:") == 0;
+	if (src != NULL && !memory && stat(src, &ssb) == 0 &&
+	    stat(dy->path, &dsb) == 0 && ssb.st_dev == dsb.st_dev &&
+	    ssb.st_ino == dsb.st_ino) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is the diary itself: nothing "
+		    "to restore", src);
+		return -1;
+	}
+	if ((s = source_open(src, &version, d)) == NULL)
+		return -1;
+	/* SQLite cannot change the page size of a WAL database. */
+	if (query_int(s, "PRAGMA page_size", &spage) == -1 ||
+	    query_int(dy->db, "PRAGMA page_size", &dpage) == -1) {
+		diag_set(d, NULL, 0, 0, "cannot restore '%.200s': %s", src,
+		    sqlite3_errmsg(s));
+		goto fail;
+	}
+	if (spage != dpage) {
+		diag_set(d, NULL, 0, 0, "cannot restore '%.200s': its page size "
+		    "(%ld bytes) is not the diary's (%ld): not restored", src,
+		    spage, dpage);
+		goto fail;
+	}
+	if (!memory) {
+		keep = xasprintf("%s.before-restore", dy->path);
+		if (access(keep, F_OK) == 0) {
+			diag_set(d, NULL, 0, 0, "'%.200s' exists (left by a "
+			    "restore that did not finish?): move it away, then "
+			    "restore again", keep);
+			goto fail;
+		}
+		if (diary_backup(dy, keep, d) == -1)
+			goto fail;
+	}
+	if ((rc = diary_copy_in(dy, s)) != SQLITE_OK) {
+		diag_set(d, dy->path, 0, 0, "cannot restore '%.200s': %s; the "
+		    "diary is as it was", src, sqlite3_errstr(rc));
+		if (keep != NULL)
+			unlink(keep);
+		goto fail;
+	}
+	sqlite3_close(s);
+	s = NULL;
+	if (version < DIARY_SCHEMA_VERSION &&
+	    diary_migrate(dy, dy->path, d) == -1) {
+		if (keep == NULL || diary_put_back(dy, keep) == -1) {
+			if (keep != NULL)
+				diag_set(d, dy->path, 0, 0, "cannot update the "
+				    "restored diary to schema %d; the previous "
+				    "diary is in '%.200s'", DIARY_SCHEMA_VERSION,
+				    keep);
+			free(keep);
+			return -1;
+		}
+		diag_set(d, dy->path, 0, 0, "cannot update '%.200s' to schema "
+		    "%d; the diary is as it was", src, DIARY_SCHEMA_VERSION);
+		goto fail_keep;
+	}
+	/* Restored: the file alone holds it all, then the copy can go. */
+	diary_checkpoint(dy, NULL);
+	if (keep != NULL)
+		unlink(keep);
+	free(keep);
+	return 0;
+fail_keep:
+	unlink(keep);
+fail:
+	sqlite3_close(s);
+	free(keep);
+	return -1;
 }

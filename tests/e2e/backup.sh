@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests of backup and import: a consistent copy while the screen
-# is open, all-or-nothing import, and export -> import -> export round trip.
+# End-to-end tests of backup, restore and import: a consistent copy while the
+# screen is open, restore after adds and a quit screen, all-or-nothing import,
+# and export -> import -> export round trip.
 . "$(dirname "$0")/lib.bash"
 
 "$K2" add natto >/dev/null
@@ -113,3 +114,102 @@ run --db "$T/fresh.db" import "$T/nope.csv"
 is "missing file exits 1" "$rc" 1
 run --db "$T/fresh.db" import
 is "import without a file is a usage error" "$rc" 2
+
+# --- restore ---
+# The file alone, as a copy of diary.db without its -wal would see it.
+alone() {
+	rm -f "$T/alone.db"
+	cp "$DB" "$T/alone.db"
+	sqlite3 "$T/alone.db" 'select count(*) from entry' 2>&1
+}
+walsize() { stat -c %s "$DB-wal" 2>/dev/null || echo none; }
+run backup "$T/r.db"
+is "backup for restore exits 0" "$rc" 0
+N=$(sqlite3 "$T/r.db" 'select count(*) from entry')
+list0=$("$K2" list)
+export0=$("$K2" export)
+"$K2" add natto >/dev/null
+"$K2" add gouda --date yesterday >/dev/null
+is "each command leaves the -wal empty" "$(walsize)" 0
+is "each command leaves every entry in the diary file alone" "$(alone)" \
+    $((N + 2))
+if command -v tmux >/dev/null 2>&1; then
+	R="k2diary-restore$$"
+	trap 'tmux -L "$R" kill-server 2>/dev/null
+	    tmux -L "${S:-none}" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+	tmux -L "$R" -f /dev/null new-session -d -x 80 -y 24 \
+	    "env HOME=$HOME LC_ALL=C.UTF-8 TERM=xterm-256color $K2; echo k2diary-ended; sleep 30"
+	for _ in $(seq 400); do
+		tmux -L "$R" capture-pane -p | grep -q "K2-rich servings" && break
+		sleep 0.05
+	done
+	tmux -L "$R" send-keys a n a t Enter Enter
+	for _ in $(seq 400); do
+		[ "$(sql 'select count(*) from entry')" = $((N + 3)) ] && break
+		sleep 0.05
+	done
+	tmux -L "$R" send-keys q
+	for _ in $(seq 400); do
+		tmux -L "$R" capture-pane -p | grep -q "k2diary-ended" && break
+		sleep 0.05
+	done
+	is "quitting the screen leaves the -wal empty" "$(walsize)" 0
+	is "quitting the screen leaves its entry in the diary file alone" \
+	    "$(alone)" $((N + 3))
+else
+	echo "SKIP: tmux not installed: restore after a screen session not tried"
+fi
+[ "$("$K2" list)" != "$list0" ] && pass "the adds show before the restore" ||
+	fail "the adds show before the restore"
+run restore "$T/r.db"
+is "restore exits 0" "$rc" 0
+is "restore says what it did" "$out" "restored $T/r.db into $DB ($N entries)"
+is "after restore, list shows exactly the backup's entries" "$("$K2" list)" \
+    "$list0"
+is "after restore, export is the backup's, ids and all" "$("$K2" export)" \
+    "$export0"
+is "restore leaves no copy of the diary before it" \
+    "$(ls "$DB".before-restore* 2>/dev/null | wc -l)" 0
+is "restore leaves the -wal empty" "$(walsize)" 0
+is "restore leaves the backup's entries in the diary file alone" "$(alone)" "$N"
+is "restore leaves the diary 0600" "$(stat -c %a "$DB")" 600
+
+# Refused: a text file and an SQLite file that is not a diary.
+printf 'day,food\n2024-01-01,natto\n' >"$T/notes.txt"
+sqlite3 "$T/foreign.db" "create table entry (id integer primary key, note text);
+    insert into entry (note) values ('not a diary')"
+snap() { sha256sum "$DB" "$DB-wal" 2>/dev/null | cut -d' ' -f1 | tr '\n' ' '; }
+s0=$(snap)
+run restore "$T/notes.txt"
+is "restore of a text file exits 1" "$rc" 1
+has "restore of a text file says why, naming it" "$err" \
+    "'$T/notes.txt' is not a k2diary database (not SQLite)"
+is "restore of a text file prints nothing" "$out" ""
+is "restore of a text file leaves the diary as it was" "$(snap)" "$s0"
+run restore "$T/foreign.db"
+is "restore of a foreign database exits 1" "$rc" 1
+has "restore of a foreign database says why, naming it" "$err" \
+    "'$T/foreign.db' is not a k2diary database"
+is "restore of a foreign database leaves the diary as it was" "$(snap)" "$s0"
+is "a refused restore leaves the entries" "$("$K2" export)" "$export0"
+run restore "$T/nope.db"
+is "restore of a missing file exits 1" "$rc" 1
+has "restore of a missing file names it" "$err" "$T/nope.db"
+run restore
+is "restore without a file is a usage error" "$rc" 2
+run restore "$T/r.db" "$T/r.db"
+is "restore with two files is a usage error" "$rc" 2
+
+# Onto a new machine: a diary that is not there yet.
+run --db "$T/new/k2/diary.db" restore "$T/notes.txt"
+is "a refused restore onto a new diary exits 1" "$rc" 1
+[ -e "$T/new" ] && fail "a refused restore creates no diary" ||
+	pass "a refused restore creates no diary"
+run --db "$T/new/k2/diary.db" restore "$T/r.db"
+is "restore onto a new diary exits 0" "$rc" 0
+is "restore onto a new diary says so" "$out" \
+    "restored $T/r.db into $T/new/k2/diary.db ($N entries)"
+is "restore onto a new diary has the backup's entries" \
+    "$("$K2" --db "$T/new/k2/diary.db" export)" "$export0"
+is "restore onto a new diary makes it 0600 in a 0700 folder" \
+    "$(stat -c %a "$T/new/k2" "$T/new/k2/diary.db" | tr '\n' ' ')" "700 600 "

@@ -922,6 +922,454 @@ test_memory_diary(void **state)
 	diary_close(NULL);
 }
 
+/* Assert that a and b hold the same entries, ids and all. */
+static void
+assert_same_entries(struct diary *a, struct diary *b)
+{
+	struct entry_list la, lb;
+	size_t i;
+
+	entry_list_init(&la);
+	entry_list_init(&lb);
+	assert_int_equal(diary_all(a, &la, NULL), 0);
+	assert_int_equal(diary_all(b, &lb, NULL), 0);
+	assert_int_equal(la.n, lb.n);
+	for (i = 0; i < la.n; i++)
+		assert_entry_equal(&la.v[i], &lb.v[i]);
+	entry_list_release(&la);
+	entry_list_release(&lb);
+}
+
+/* Add a Gouda entry on day; its id. */
+static int64_t
+add_one(struct diary *dy, long day, const char *id, const char *name)
+{
+	struct entry e;
+	int64_t r;
+
+	entry_fill(&e, day, id, name);
+	assert_int_equal(diary_add(dy, &e, NULL), 0);
+	r = e.id;
+	entry_release(&e);
+	return r;
+}
+
+/* Copy the file from alone (no -wal, no -shm) to to. */
+static void
+copy_file(const char *from, const char *to)
+{
+	char *buf;
+	size_t len;
+
+	buf = slurp(from, &len);
+	write_file(to, buf, len);
+	free(buf);
+}
+
+/* Whether path's -wal file is missing or empty. */
+static int
+wal_empty(const char *path)
+{
+	struct stat sb;
+	char *p;
+	int r;
+
+	p = xasprintf("%s-wal", path);
+	r = lstat(p, &sb) == -1 || sb.st_size == 0;
+	free(p);
+	return r;
+}
+
+/* A diary at path with entries 1, 3 and 40 (a gap, an imported id). */
+static void
+make_source(const char *path)
+{
+	struct diary *dy;
+	struct entry e;
+
+	dy = open_ok(path);
+	add_one(dy, 19700, "natto", "Natto");
+	assert_int_equal(add_one(dy, 19701, "gouda", "Gouda"), 2);
+	add_one(dy, 19702, "egg", "Egg yolk");
+	assert_int_equal(diary_remove(dy, 2, NULL), 0);
+	entry_fill(&e, 19650, "brie", "Brie");
+	e.id = 40;
+	e.nut.known &= ~(1u << NUT_K1);	/* one unknown */
+	assert_int_equal(diary_restore_many(dy, &e, 1, NULL), 0);
+	entry_release(&e);
+	diary_close(dy);
+}
+
+static void
+test_restore_from_takes_the_source(void **state)
+{
+	struct diary *dy, *src;
+	struct diag d;
+	char p[PATH_MAX], s[PATH_MAX], keep[PATH_MAX + 32];
+	char *before, *after;
+	size_t nbefore, nafter;
+	int64_t n;
+
+	snprintf(s, sizeof s, "%s", path_in(state, "backup.db"));
+	make_source(s);
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	snprintf(keep, sizeof keep, "%s.before-restore", p);
+	dy = open_ok(p);
+	add_one(dy, 20000, "salami", "Salami");
+	add_one(dy, 20001, "salami", "Salami");
+	before = slurp(s, &nbefore);
+
+	memset(&d, 0, sizeof d);
+	if (diary_restore_from(dy, s, &d) != 0)
+		fail_msg("diary_restore_from: %s", d.msg);
+	src = open_ok(s);
+	assert_same_entries(dy, src);
+	assert_int_equal(diary_count(dy, &n, NULL), 0);
+	assert_int_equal(n, 3);
+	/* Done: the copy kept meanwhile is gone, the WAL is folded. */
+	assert_false(exists(keep));
+	assert_true(wal_empty(p));
+	/* The diary goes on from the restored ids. */
+	assert_int_equal(add_one(dy, 20002, "natto", "Natto"), 41);
+	diary_close(dy);
+	dy = open_ok(p);
+	assert_int_equal(diary_count(dy, &n, NULL), 0);
+	assert_int_equal(n, 4);
+	diary_close(dy);
+	diary_close(src);
+	/* The source is read, never written. */
+	after = slurp(s, &nafter);
+	assert_int_equal(nafter, nbefore);
+	assert_memory_equal(after, before, nbefore);
+	free(before);
+	free(after);
+
+	/* Into a diary in memory: the same, with no copy on the side. */
+	dy = open_ok(":memory:");
+	src = open_ok(s);
+	assert_int_equal(diary_restore_from(dy, s, NULL), 0);
+	assert_same_entries(dy, src);
+	diary_close(src);
+	diary_close(dy);
+}
+
+/* A source open elsewhere, its last entries still only in its WAL. */
+static void
+test_restore_from_a_diary_in_use(void **state)
+{
+	struct diary *dy, *src;
+	char p[PATH_MAX], s[PATH_MAX];
+	int64_t n;
+
+	snprintf(s, sizeof s, "%s", path_in(state, "other.db"));
+	src = open_ok(s);
+	add_one(src, 19700, "natto", "Natto");
+	add_one(src, 19701, "gouda", "Gouda");
+	assert_false(wal_empty(s));
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	dy = open_ok(p);
+	assert_int_equal(diary_restore_from(dy, s, NULL), 0);
+	assert_same_entries(dy, src);
+	assert_int_equal(diary_count(dy, &n, NULL), 0);
+	assert_int_equal(n, 2);
+	diary_close(dy);
+	diary_close(src);
+}
+
+/* Overwrite len bytes at off in path with junk. */
+static void
+spoil(const char *path, long off, size_t len)
+{
+	char junk[512];
+	FILE *fp;
+
+	assert_true(len <= sizeof junk);
+	memset(junk, 0xa5, len);
+	fp = fopen(path, "r+b");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, off, SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static void
+test_restore_refuses_what_is_not_a_diary(void **state)
+{
+	static const char text[] = "day,food\n2024-01-01,natto\n";
+	/* The message is before, the quoted path, then after. */
+	struct {
+		const char	*name;
+		const char	*before;
+		const char	*after;
+		int		 checked; /* diary_check_file refuses it too */
+	} cases[] = {
+		{ "notes.txt", "", " is not a k2diary database (not SQLite)", 1 },
+		{ "empty", "", " is not a k2diary database (an empty file)", 1 },
+		{ "nothing.db", "", " is not a k2diary database (an empty "
+		    "database)", 1 },
+		{ "foreign.db", "", " is not a k2diary database (it has tables "
+		    "but no schema version)", 1 },
+		{ "other-entry.db", "", " is not a k2diary database: table "
+		    "entry has no column named day", 1 },
+		{ "newer.db", "", " was written by a newer k2diary (schema 2, "
+		    "this one knows 1): not restored", 1 },
+		{ "damaged.db", "", " is damaged (", 1 },
+		{ "missing.db", "cannot open ", ": No such file or directory",
+		    1 },
+		{ "folder", "", " is a folder, not a diary file", 1 },
+		{ "small-pages.db", "cannot restore ", ": its page size (1024 "
+		    "bytes) is not the diary's (4096): not restored", 0 },
+		{ "diary.db", "", " is the diary itself: nothing to restore", 0 },
+	};
+	struct diary *dy, *other;
+	struct diag d;
+	char p[PATH_MAX], keep[PATH_MAX + 32], s[PATH_MAX];
+	char want[PATH_MAX + 256], *main0, *wal0, *main1, *wal1, *walp;
+	size_t i, n0, w0, n1, w1;
+	int k;
+
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	snprintf(keep, sizeof keep, "%s.before-restore", p);
+	walp = xasprintf("%s-wal", p);
+	dy = open_ok(p);
+	add_one(dy, 19700, "natto", "Natto");
+	add_one(dy, 19701, "gouda", "Gouda");
+	main0 = slurp(p, &n0);
+	wal0 = slurp(walp, &w0);
+	assert_true(w0 > 0);
+
+	write_file(path_in(state, "notes.txt"), text, sizeof text - 1);
+	write_file(path_in(state, "empty"), "", 0);
+	raw_exec(path_in(state, "nothing.db"), "CREATE TABLE t (x);"
+	    "DROP TABLE t;");
+	raw_exec(path_in(state, "foreign.db"), "CREATE TABLE notes (x TEXT);");
+	raw_exec(path_in(state, "other-entry.db"), "CREATE TABLE entry "
+	    "(id INTEGER PRIMARY KEY, what TEXT); PRAGMA user_version = 1;");
+	snprintf(s, sizeof s, "%s", path_in(state, "newer.db"));
+	make_source(s);
+	raw_exec(s, "PRAGMA user_version = 2;");
+	/* Enough entries for pages past the schema, one of them spoiled. */
+	snprintf(s, sizeof s, "%s", path_in(state, "damaged.db"));
+	other = open_ok(s);
+	for (k = 0; k < 200; k++)
+		add_one(other, 19000 + k, "gouda", "Gouda");
+	diary_close(other);
+	spoil(s, 3 * 4096 + 8, 200);
+	mkdir(path_in(state, "folder"), 0700);
+	snprintf(s, sizeof s, "%s", path_in(state, "small-pages.db"));
+	make_source(s);
+	raw_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024;"
+	    "VACUUM;");
+
+	for (i = 0; i < ARRAY_LEN(cases); i++) {
+		snprintf(s, sizeof s, "%s", path_in(state, cases[i].name));
+		snprintf(want, sizeof want, "%s'%s'%s", cases[i].before, s,
+		    cases[i].after);
+		memset(&d, 0, sizeof d);
+		assert_int_equal(diary_restore_from(dy, s, &d), -1);
+		if (strncmp(d.msg, want, strlen(want)) != 0)
+			fail_msg("%s: got \"%s\", want \"%s\"", cases[i].name,
+			    d.msg, want);
+		/* Not a byte of the diary changed, and no copy was left. */
+		main1 = slurp(p, &n1);
+		wal1 = slurp(walp, &w1);
+		assert_int_equal(n1, n0);
+		assert_memory_equal(main1, main0, n0);
+		assert_int_equal(w1, w0);
+		assert_memory_equal(wal1, wal0, w0);
+		free(main1);
+		free(wal1);
+		assert_false(exists(keep));
+		memset(&d, 0, sizeof d);
+		assert_int_equal(diary_check_file(s, &d),
+		    cases[i].checked ? -1 : 0);
+		if (cases[i].checked && strncmp(d.msg, want, strlen(want)) != 0)
+			fail_msg("check %s: got \"%s\"", cases[i].name, d.msg);
+	}
+	free(main0);
+	free(wal0);
+	free(walp);
+	diary_close(dy);
+}
+
+/* A copy left by a restore that did not finish is never overwritten. */
+static void
+test_restore_keeps_an_unfinished_copy(void **state)
+{
+	struct diary *dy, *src;
+	struct diag d;
+	struct entry_list l;
+	char p[PATH_MAX], keep[PATH_MAX + 32], s[PATH_MAX];
+	char want[PATH_MAX + 128], *got;
+	size_t n;
+
+	snprintf(s, sizeof s, "%s", path_in(state, "backup.db"));
+	make_source(s);
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	snprintf(keep, sizeof keep, "%s.before-restore", p);
+	dy = open_ok(p);
+	add_one(dy, 20000, "salami", "Salami");
+	write_file(keep, "old", 3);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(diary_restore_from(dy, s, &d), -1);
+	snprintf(want, sizeof want, "'%s' exists (left by a restore that did "
+	    "not finish?): move it away, then restore again", keep);
+	assert_string_equal(d.msg, want);
+	got = slurp(keep, &n);
+	assert_int_equal(n, 3);
+	assert_memory_equal(got, "old", 3);
+	free(got);
+	entry_list_init(&l);
+	assert_int_equal(diary_all(dy, &l, NULL), 0);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].food_id, "salami");
+	entry_list_release(&l);
+
+	/* Moved away, the restore goes through. */
+	assert_int_equal(unlink(keep), 0);
+	assert_int_equal(diary_restore_from(dy, s, NULL), 0);
+	src = open_ok(s);
+	assert_same_entries(dy, src);
+	diary_close(src);
+	diary_close(dy);
+}
+
+/* The diary file alone, copied elsewhere, holds n entries. */
+static void
+assert_file_alone_has(void **state, const char *path, int64_t n)
+{
+	struct diary *dy;
+	char c[PATH_MAX], want[32];
+	int64_t got;
+
+	snprintf(c, sizeof c, "%s", path_in(state, "alone"));
+	mkdir(c, 0700);
+	snprintf(c, sizeof c, "%s", path_in(state, "alone/diary.db"));
+	unlink(c);
+	copy_file(path, c);
+	snprintf(want, sizeof want, "%lld", (long long)n);
+	assert_raw(c, "SELECT count(*) FROM entry", want);
+	dy = open_ok(c);
+	assert_int_equal(diary_count(dy, &got, NULL), 0);
+	assert_int_equal(got, n);
+	diary_close(dy);
+}
+
+static void
+test_close_leaves_nothing_only_in_the_wal(void **state)
+{
+	struct diary *dy, *screen;
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	dy = open_ok(p);
+	add_one(dy, 19700, "natto", "Natto");
+	add_one(dy, 19701, "gouda", "Gouda");
+	add_one(dy, 19702, "egg", "Egg yolk");
+	assert_false(wal_empty(p));
+	diary_close(dy);
+	assert_true(wal_empty(p));
+	assert_file_alone_has(state, p, 3);
+
+	/* A command closing while the screen keeps the diary open. */
+	screen = open_ok(p);
+	dy = open_ok(p);
+	add_one(dy, 19703, "natto", "Natto");
+	diary_close(dy);
+	assert_true(wal_empty(p));
+	assert_file_alone_has(state, p, 4);
+	/* Then the screen adds and quits. */
+	add_one(screen, 19704, "natto", "Natto");
+	diary_close(screen);
+	assert_true(wal_empty(p));
+	assert_file_alone_has(state, p, 5);
+}
+
+static void
+test_checkpoint_folds_the_wal_now(void **state)
+{
+	struct diary *dy;
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	dy = open_ok(p);
+	add_one(dy, 19700, "natto", "Natto");
+	add_one(dy, 19701, "gouda", "Gouda");
+	assert_false(wal_empty(p));
+	assert_int_equal(diary_checkpoint(dy, NULL), 0);
+	assert_true(wal_empty(p));
+	assert_file_alone_has(state, p, 2);
+	/* Still open and in use. */
+	add_one(dy, 19702, "egg", "Egg yolk");
+	diary_close(dy);
+	assert_file_alone_has(state, p, 3);
+
+	dy = open_ok(":memory:");
+	assert_int_equal(diary_checkpoint(dy, NULL), 0);
+	diary_close(dy);
+}
+
+static void
+test_open_existing_makes_nothing(void **state)
+{
+	struct diary *dy;
+	struct diag d;
+	char p[PATH_MAX], want[PATH_MAX + 64];
+	int64_t n;
+
+	/* Missing folders: none is made. */
+	snprintf(p, sizeof p, "%s", path_in(state, "a/b/diary.db"));
+	memset(&d, 0, sizeof d);
+	assert_null(diary_open_existing(p, &d));
+	snprintf(want, sizeof want, "no diary at %s", p);
+	assert_string_equal(d.msg, want);
+	assert_null(d.file);
+	assert_false(exists(path_in(state, "a")));
+
+	/* A missing file in a folder that is there: no file, no -wal. */
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	assert_null(diary_open_existing(p, &d));
+	snprintf(want, sizeof want, "no diary at %s", p);
+	assert_string_equal(d.msg, want);
+	assert_false(exists(p));
+	assert_false(exists(path_in(state, "diary.db-wal")));
+
+	/* A relative path is named as given. */
+	assert_null(diary_open_existing("no/such/diary.db", &d));
+	assert_string_equal(d.msg, "no diary at no/such/diary.db");
+	assert_false(exists("no"));
+
+	/* A file where a folder should be. */
+	write_file(path_in(state, "plain"), "x", 1);
+	snprintf(p, sizeof p, "%s", path_in(state, "plain/diary.db"));
+	assert_null(diary_open_existing(p, &d));
+	snprintf(want, sizeof want, "no diary at %s", p);
+	assert_string_equal(d.msg, want);
+
+	/* What is there opens as with diary_open, refusals included. */
+	snprintf(p, sizeof p, "%s", path_in(state, "diary.db"));
+	dy = open_ok(p);
+	add_one(dy, 19700, "natto", "Natto");
+	diary_close(dy);
+	dy = diary_open_existing(p, &d);
+	assert_non_null(dy);
+	assert_int_equal(diary_count(dy, &n, NULL), 0);
+	assert_int_equal(n, 1);
+	diary_close(dy);
+	snprintf(p, sizeof p, "%s", path_in(state, "empty.db"));
+	write_file(p, "", 0);
+	dy = diary_open_existing(p, &d);
+	assert_non_null(dy);
+	diary_close(dy);
+	assert_raw(p, "PRAGMA user_version", "1");
+	snprintf(p, sizeof p, "%s", path_in(state, "notes.txt"));
+	write_file(p, "day,food\n", 9);
+	assert_null(diary_open_existing(p, &d));
+	snprintf(want, sizeof want,
+	    "'%s' is not a k2diary database (not SQLite)", p);
+	assert_string_equal(d.msg, want);
+}
+
 int
 main(void)
 {
@@ -948,6 +1396,13 @@ main(void)
 		T(test_crash_leaves_no_half_entry),
 		T(test_data_version_sees_other_connections),
 		T(test_memory_diary),
+		T(test_restore_from_takes_the_source),
+		T(test_restore_from_a_diary_in_use),
+		T(test_restore_refuses_what_is_not_a_diary),
+		T(test_restore_keeps_an_unfinished_copy),
+		T(test_close_leaves_nothing_only_in_the_wal),
+		T(test_checkpoint_folds_the_wal_now),
+		T(test_open_existing_makes_nothing),
 #undef T
 	};
 
