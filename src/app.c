@@ -335,6 +335,7 @@ app_run(struct cli_ctx *x)
 	char err[1100], *errors;
 	unsigned r;
 	int sig;
+	bool moved;
 
 	a->x = x;
 	a->color = !x->o->no_color && (getenv("NO_COLOR") == NULL ||
@@ -387,7 +388,8 @@ app_run(struct cli_ctx *x)
 			break;
 		if (k.key == TK_NONE) {
 			/* Both run: neither may hide the other's change. */
-			if (clock_check(a) | outside_change(a))
+			moved = clock_check(a);
+			if (outside_change(a) || moved)
 				draw(a);
 			continue;
 		}

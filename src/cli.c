@@ -20,6 +20,7 @@
 #include "date.h"
 #include "diary.h"
 #include "gauge.h"
+#include "record.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -940,100 +941,18 @@ cmd_edit(struct cli_ctx *x)
 	return change_done(r, &e, &d, "changed");
 }
 
-/* JSON string with escapes. */
-static void
-json_str(FILE *fp, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
 
-	fputc('"', fp);
-	for (; *u != '\0'; u++) {
-		if (*u == '"' || *u == '\\')
-			fprintf(fp, "\\%c", *u);
-		else if (*u == '\n')
-			fputs("\\n", fp);
-		else if (*u == '\t')
-			fputs("\\t", fp);
-		else if (*u < 0x20 || *u == 0x7f)
-			fprintf(fp, "\\u%04x", *u);
-		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
-			/* C1 controls: valid JSON raw, but escaped is safer. */
-			fprintf(fp, "\\u%04x", u[1]);
-			u++;
-		}
-		else
-			fputc(*u, fp);
-	}
-	fputc('"', fp);
-}
-
-/* A JSON number: every digit needed to read back the same double, or null. */
-static void
-json_num(FILE *fp, bool known, double v)
-{
-	char buf[40];
-
-	if (!known || !isfinite(v))
-		fputs("null", fp);
-	else
-		fputs(text_num_exact(buf, sizeof buf, v), fp);
-}
 
 static void
 json_day(FILE *fp, long day)
 {
 	char buf[16];
 
-	json_str(fp, date_format(day, buf, sizeof buf));
+	record_json_string(fp, date_format(day, buf, sizeof buf));
 }
 
-static void
-iso_utc(int64_t t, char *buf, size_t len)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
 
-	if (gmtime_r(&tt, &tm) == NULL)
-		snprintf(buf, len, "%lld", (long long)t);
-	else
-		strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
-static const enum nutrient export_nuts[] = {
-	NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
-	NUT_SODIUM, NUT_KCAL,
-};
-
-static void
-json_entry(FILE *fp, const struct entry *e)
-{
-	char ts[32];
-	size_t k;
-
-	iso_utc(e->logged_at, ts, sizeof ts);
-	fprintf(fp, "{\"id\": %lld, \"day\": ", (long long)e->id);
-	json_day(fp, e->day);
-	fputs(", \"logged_at\": ", fp);
-	json_str(fp, ts);
-	fputs(", \"food_id\": ", fp);
-	json_str(fp, e->food_id);
-	fputs(", \"food_name\": ", fp);
-	json_str(fp, e->food_name);
-	fputs(", \"serving\": ", fp);
-	json_str(fp, e->serving);
-	fputs(", \"quantity\": ", fp);
-	json_num(fp, true, e->quantity);
-	fputs(", \"grams\": ", fp);
-	json_num(fp, e->grams > 0, e->grams);
-	fputs(", \"servings\": ", fp);
-	json_num(fp, true, e->servings);
-	for (k = 0; k < ARRAY_LEN(export_nuts); k++) {
-		fprintf(fp, ", \"%s\": ", nutrient_key(export_nuts[k]));
-		json_num(fp, nutrients_has(&e->nut, export_nuts[k]),
-		    e->nut.v[export_nuts[k]]);
-	}
-	fputc('}', fp);
-}
 
 /*
  * A total as "k2_ug": value, "k2_known": n; the value is null when no
@@ -1049,7 +968,7 @@ json_total(FILE *fp, const char *key, const struct total *t)
 	bool known = gauge_total_value(t, &v);
 
 	fprintf(fp, "\"%s\": ", key);
-	json_num(fp, known, v);
+	record_json_number(fp, known, v);
 	fprintf(fp, ", \"%.*s_known\": %d", stem, key, t->known);
 }
 
@@ -1106,7 +1025,7 @@ cmd_list(struct cli_ctx *x)
 			if (l.v[i].day != x->day)
 				continue;
 			fputs(n++ ? ",\n  " : "\n  ", stdout);
-			json_entry(stdout, &l.v[i]);
+			record_json(stdout, &l.v[i]);
 		}
 		printf("%s], \"totals\": {\"entries\": %d, ", n ? "\n" : "",
 		    gd->entries);
@@ -1197,13 +1116,13 @@ week_json(const struct gauge *g)
 	printf(",\n  \"week_end\": ");
 	json_day(stdout, g->week_end);
 	printf(",\n  \"entries\": %d,\n  \"rich_servings\": ", g->entries);
-	json_num(stdout, true, g->rich_servings);
+	record_json_number(stdout, true, g->rich_servings);
 	printf(", \"rich_servings_goal\": ");
-	json_num(stdout, true, g->rich_servings_goal);
+	record_json_number(stdout, true, g->rich_servings_goal);
 	printf(",\n  ");
 	json_total(stdout, "k2_ug", &g->k2);
 	printf(", \"k2_goal_ug\": ");
-	json_num(stdout, true, g->k2_goal_ug);
+	record_json_number(stdout, true, g->k2_goal_ug);
 	printf(",\n  ");
 	json_total(stdout, "mk4_ug", &g->mk4);
 	printf(", ");
@@ -1211,23 +1130,23 @@ week_json(const struct gauge *g)
 	printf(", ");
 	json_total(stdout, "mk_other_ug", &g->mk_other);
 	printf(",\n  \"chain_unknown_ug\": ");
-	json_num(stdout, true, g->chain_unknown_ug);
+	record_json_number(stdout, true, g->chain_unknown_ug);
 	printf(", \"chain_unknown_entries\": %d, \"mk4_only_entries\": %d,\n  ",
 	    g->chain_unknown_entries, g->mk4_only_entries);
 	json_total(stdout, "sat_fat_g", &g->sat_fat);
 	printf(", \"sat_fat_limit_g\": ");
-	json_num(stdout, true, g->sat_fat_limit_g);
+	record_json_number(stdout, true, g->sat_fat_limit_g);
 	printf(", \"sat_fat_status\": \"%s\",\n  ",
 	    gauge_level_name(g->sat_fat_status));
 	json_total(stdout, "sodium_mg", &g->sodium);
 	printf(", \"sodium_limit_mg\": ");
-	json_num(stdout, true, g->sodium_limit_mg);
+	record_json_number(stdout, true, g->sodium_limit_mg);
 	printf(", \"sodium_status\": \"%s\",\n  ",
 	    gauge_level_name(g->sodium_status));
 	json_total(stdout, "kcal", &g->kcal);
 	if (g->anticoagulant) {
 		printf(",\n  \"vitamin_k_daily_mean_ug\": ");
-		json_num(stdout, true, g->vitk_mean_ug);
+		record_json_number(stdout, true, g->vitk_mean_ug);
 	}
 	printf(",\n  \"days\": [");
 	for (i = 0; i < 7; i++) {
@@ -1235,7 +1154,7 @@ week_json(const struct gauge *g)
 		printf("%s\n    {\"date\": ", i ? "," : "");
 		json_day(stdout, d->day);
 		printf(", \"entries\": %d, \"rich_servings\": ", d->entries);
-		json_num(stdout, true, d->rich_servings);
+		record_json_number(stdout, true, d->rich_servings);
 		printf(", ");
 		json_total(stdout, "k2_ug", &d->k2);
 		printf(", ");
@@ -1264,12 +1183,12 @@ week_json(const struct gauge *g)
 		json_day(stdout, w->day);
 		printf(", \"level\": \"%s\", \"amount\": ",
 		    gauge_level_name(w->level));
-		json_num(stdout, true, w->amount);
+		record_json_number(stdout, true, w->amount);
 		printf(", \"limit\": ");
-		json_num(stdout, true, w->limit);
+		record_json_number(stdout, true, w->limit);
 		printf(", \"known\": %d, \"entries\": %d, \"message\": ",
 		    w->known, w->count);
-		json_str(stdout, w->message);
+		record_json_string(stdout, w->message);
 		printf("}");
 	}
 	printf("%s]\n}\n", g->n_warnings ? "\n  " : "");
@@ -1432,25 +1351,15 @@ cmd_week(struct cli_ctx *x)
 	return EXIT_OK;
 }
 
-/* A CSV number cell: every digit that reads back the same double. */
-static void
-csv_num(FILE *fp, bool known, double v)
-{
-	char buf[40];
-
-	if (known && isfinite(v))
-		fputs(text_num_exact(buf, sizeof buf, v), fp);
-}
 
 static int
 cmd_export(struct cli_ctx *x)
 {
 	struct entry_list l;
 	struct diag d;
-	char ts[32], day[16];
 	long from = -1000000000L, to = 1000000000L;
 	bool json = x->o->format != NULL && strcmp(x->o->format, "json") == 0;
-	size_t i, k;
+	size_t i;
 
 	if (x->o->nargs != 0) {
 		fprintf(stderr, "k2diary: usage: k2diary export [--format "
@@ -1476,198 +1385,104 @@ cmd_export(struct cli_ctx *x)
 		printf("[");
 		for (i = 0; i < l.n; i++) {
 			fputs(i ? ",\n  " : "\n  ", stdout);
-			json_entry(stdout, &l.v[i]);
+			record_json(stdout, &l.v[i]);
 		}
 		printf("%s]\n", l.n ? "\n" : "");
 	} else {
-		printf("id,day,logged_at,food_id,food_name,serving,quantity,"
-		    "grams,servings,k2_ug,mk4_ug,mk7_ug,mk_other_ug,k1_ug,"
-		    "sat_fat_g,sodium_mg,kcal\r\n");
-		for (i = 0; i < l.n; i++) {
-			const struct entry *e = &l.v[i];
-			iso_utc(e->logged_at, ts, sizeof ts);
-			printf("%lld,%s,%s,", (long long)e->id,
-			    date_format(e->day, day, sizeof day), ts);
-			csv_put(stdout, e->food_id);
-			fputc(',', stdout);
-			csv_put(stdout, e->food_name);
-			fputc(',', stdout);
-			csv_put(stdout, e->serving);
-			fputc(',', stdout);
-			csv_num(stdout, true, e->quantity);
-			fputc(',', stdout);
-			csv_num(stdout, e->grams > 0, e->grams);
-			fputc(',', stdout);
-			csv_num(stdout, true, e->servings);
-			for (k = 0; k < ARRAY_LEN(export_nuts); k++) {
-				fputc(',', stdout);
-				csv_num(stdout, nutrients_has(&e->nut,
-				    export_nuts[k]), e->nut.v[export_nuts[k]]);
-			}
-			fputs("\r\n", stdout);
-		}
+		record_csv_header(stdout);
+		for (i = 0; i < l.n; i++)
+			record_csv_row(stdout, &l.v[i]);
 	}
 	entry_list_release(&l);
 	return EXIT_OK;
 }
 
-static const char *const csv_header[] = {
-	"id", "day", "logged_at", "food_id", "food_name", "serving", "grams",
-	"servings", "k2_ug", "mk4_ug", "mk7_ug", "mk_other_ug", "k1_ug",
-	"sat_fat_g", "sodium_mg", "kcal",
-};
 
-/* The column an export has since quantity was added, and where. */
-#define CSV_QUANTITY "quantity"
-#define CSV_QUANTITY_AT 6
+
+
+
+
 
 /*
- * A CSV number cell: empty is unknown; else finite and >= 0 (> 0 if pos),
- * '.' as the decimal point whatever the locale.
+ * The count of units of an entry from an export made before the quantity
+ * column: from the food's unit weight when it is still in the catalogue,
+ * else its servings.
  */
-static int
-csv_cell_number(const char *s, bool pos, bool *known, double *out)
-{
-	const char *end;
-
-	*known = false;
-	if (*s == '\0')
-		return 0;
-	if (text_num_parse(s, out, &end) != 0 || *end != '\0' || *out < 0 ||
-	    (pos && *out == 0))
-		return -1;
-	*known = true;
-	return 0;
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" as UTC seconds. */
-static int
-parse_utc(const char *s, int64_t *out)
-{
-	char date[11];
-	long day;
-	int h, m, sec, n = 0;
-
-	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z')
-		return -1;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	if (date_parse_iso(date, &day) != 0 ||
-	    sscanf(s + 11, "%2d:%2d:%2d%n", &h, &m, &sec, &n) != 3 ||
-	    n != 8 || h > 23 || m > 59 || sec > 60 || h < 0 || m < 0 ||
-	    sec < 0)
-		return -1;
-	*out = (int64_t)day * 86400 + h * 3600 + m * 60 + sec;
-	return 0;
-}
-
-/* Take field i out of a row (its text freed). */
 static void
-drop_field(struct csv_row *row, size_t i)
+derive_quantity(const struct cli_ctx *x, struct entry *e)
 {
-	free(row->field[i]);
-	memmove(row->field + i, row->field + i + 1,
-	    (row->n - i - 1) * sizeof *row->field);
-	row->n--;
-}
+	const struct food *f = catalogue_find(&x->cat, e->food_id);
+	int i = f != NULL ? food_serving_index(f, e->serving) : -1;
 
-/* One CSV row as an entry; -1 with the field's name in err. */
-static int
-row_entry(const struct cli_ctx *x, const struct csv_row *row,
-    struct entry *e, char *err, size_t errlen)
-{
-	static const enum nutrient cols[] = {
-		NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
-		NUT_SODIUM, NUT_KCAL,
-	};
-	const struct food *f;
-	bool known;
-	double v;
-	size_t k;
-	int i;
-	char *end;
-
-	memset(e, 0, sizeof *e);
-	if (row->n != ARRAY_LEN(csv_header)) {
-		snprintf(err, errlen, "expected %zu fields, found %zu",
-		    ARRAY_LEN(csv_header), row->n);
-		return -1;
-	}
-	errno = 0;
-	e->id = strtoll(row->field[0], &end, 10);
-	if (errno != 0 || *end != '\0' || end == row->field[0] || e->id <= 0)
-		goto bad0;
-	if (date_parse_iso(row->field[1], &e->day) != 0) {
-		i = 1;
-		goto bad;
-	}
-	if (parse_utc(row->field[2], &e->logged_at) != 0) {
-		i = 2;
-		goto bad;
-	}
-	for (i = 3; i <= 5; i++)
-		if (row->field[i][0] == '\0')
-			goto bad;
-	if (csv_cell_number(row->field[6], true, &known, &v) != 0) {
-		i = 6;
-		goto bad;
-	}
-	e->grams = known ? v : 0;
-	if (csv_cell_number(row->field[7], true, &known, &v) != 0 || !known) {
-		i = 7;
-		goto bad;
-	}
-	e->servings = v;
-	for (k = 0; k < ARRAY_LEN(cols); k++) {
-		if (csv_cell_number(row->field[8 + k], false, &known,
-		    &v) != 0) {
-			i = 8 + (int)k;
-			goto bad;
-		}
-		if (known)
-			nutrients_set(&e->nut, cols[k], v);
-	}
-	e->food_id = xstrdup(row->field[3]);
-	e->food_name = xstrdup(row->field[4]);
-	e->serving = xstrdup(row->field[5]);
-	/* The count of serving units is not exported: derive it. */
-	f = catalogue_find(&x->cat, e->food_id);
-	i = f != NULL ? food_serving_index(f, e->serving) : -1;
 	if (strcmp(e->serving, "g") == 0 && e->grams > 0)
 		e->quantity = e->grams;
 	else if (i >= 0 && f->servings[i].grams > 0 && e->grams > 0)
 		e->quantity = e->grams / f->servings[i].grams;
 	else
 		e->quantity = e->servings;
+}
+
+/* Read an export's CSV into l (all rows, or nothing); errors printed. */
+static int
+import_rows(const struct cli_ctx *x, const char *path, const char *buf,
+    size_t len, struct entry_list *l)
+{
+	struct csv_reader r;
+	struct csv_row row;
+	struct record_layout lay;
+	struct entry e;
+	char err[512];
+	int rc;
+	bool header = true;
+
+	csv_reader_init(&r, buf, len);
+	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
+		if (header) {
+			header = false;
+			rc = record_csv_layout(&row, &lay);
+			csv_row_release(&row);
+			if (rc != 0) {
+				fprintf(stderr, "%s:1: expected the header of "
+				    "'k2diary export': id,day,logged_at,...\n",
+				    path);
+				return -1;
+			}
+			continue;
+		}
+		if (record_csv_entry(&lay, &row, &e, err, sizeof err) != 0) {
+			fprintf(stderr, "%s:%u: %s; nothing imported\n", path,
+			    row.line, err);
+			csv_row_release(&row);
+			return -1;
+		}
+		csv_row_release(&row);
+		if (e.quantity == 0)
+			derive_quantity(x, &e);
+		entry_list_push(l, &e);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "%s:%u: %s; nothing imported\n", path, r.line,
+		    err);
+		return -1;
+	}
+	if (header) {
+		fprintf(stderr, "%s: empty file: expected the header of "
+		    "'k2diary export'\n", path);
+		return -1;
+	}
 	return 0;
-bad0:
-	i = 0;
-bad:
-	snprintf(err, errlen, "field '%s': '%.40s' is not %s", csv_header[i],
-	    row->field[i], i == 0 ? "an entry id (a whole number above 0)" :
-	    i == 1 ? "a date (YYYY-MM-DD)" : i == 2 ?
-	    "a UTC time (YYYY-MM-DDTHH:MM:SSZ)" : i <= 5 ? "empty text" :
-	    i == 7 ? "a number above 0" : i == 6 ?
-	    "empty or a number above 0" : "empty or a number of at least 0");
-	if (i >= 3 && i <= 5)
-		snprintf(err, errlen, "field '%s' is empty", csv_header[i]);
-	return -1;
 }
 
 static int
 cmd_import(struct cli_ctx *x)
 {
-	struct csv_reader r;
-	struct csv_row row;
 	struct entry_list l;
-	struct entry e, old;
+	struct entry old;
 	struct diag d;
 	char *buf, err[512], msg[1024];
 	const char *path;
 	size_t len, i;
 	int rc, ret = EXIT_ERROR;
-	bool header = true, with_q = false, q_known;
-	double q = 0;
 
 	if (x->o->nargs != 1) {
 		fprintf(stderr, "k2diary: usage: k2diary import FILE.csv\n");
@@ -1680,71 +1495,8 @@ cmd_import(struct cli_ctx *x)
 		return EXIT_ERROR;
 	}
 	entry_list_init(&l);
-	csv_reader_init(&r, buf, len);
-	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
-		if (header) {
-			header = false;
-			/* With quantity (since 0.2), or an older export. */
-			with_q = row.n == ARRAY_LEN(csv_header) + 1 &&
-			    strcmp(row.field[CSV_QUANTITY_AT], CSV_QUANTITY) ==
-			    0;
-			if (with_q)
-				drop_field(&row, CSV_QUANTITY_AT);
-			for (i = 0; i < row.n && i < ARRAY_LEN(csv_header); i++)
-				if (strcmp(row.field[i], csv_header[i]) != 0)
-					break;
-			len = row.n;
-			csv_row_release(&row);
-			if (i != ARRAY_LEN(csv_header) ||
-			    len != ARRAY_LEN(csv_header)) {
-				fprintf(stderr, "%s:1: expected the header of "
-				    "'k2diary export': id,day,logged_at,...\n",
-				    path);
-				goto out;
-			}
-			continue;
-		}
-		q_known = false;
-		if (with_q && row.n == ARRAY_LEN(csv_header) + 1) {
-			if (csv_cell_number(row.field[CSV_QUANTITY_AT], true,
-			    &q_known, &q) != 0 || !q_known) {
-				fprintf(stderr, "%s:%u: field 'quantity': "
-				    "'%.40s' is not a number above 0; nothing "
-				    "imported\n", path, row.line,
-				    row.field[CSV_QUANTITY_AT]);
-				csv_row_release(&row);
-				goto out;
-			}
-			drop_field(&row, CSV_QUANTITY_AT);
-		} else if (with_q) {
-			fprintf(stderr, "%s:%u: expected %zu fields, found %zu; "
-			    "nothing imported\n", path, row.line,
-			    ARRAY_LEN(csv_header) + 1, row.n);
-			csv_row_release(&row);
-			goto out;
-		}
-		if (row_entry(x, &row, &e, err, sizeof err) != 0) {
-			fprintf(stderr, "%s:%u: %s; nothing imported\n", path,
-			    row.line, err);
-			entry_release(&e);
-			csv_row_release(&row);
-			goto out;
-		}
-		csv_row_release(&row);
-		if (q_known)
-			e.quantity = q;
-		entry_list_push(&l, &e);
-	}
-	if (rc < 0) {
-		fprintf(stderr, "%s:%u: %s; nothing imported\n", path, r.line,
-		    err);
+	if (import_rows(x, path, buf, len, &l) != 0)
 		goto out;
-	}
-	if (header) {
-		fprintf(stderr, "%s: empty file: expected the header of "
-		    "'k2diary export'\n", path);
-		goto out;
-	}
 	if (cli_open_diary(x, NULL, 0) != 0)
 		goto out;
 	/* Ids are kept: one already in the diary stops the whole import. */
@@ -1762,6 +1514,9 @@ cmd_import(struct cli_ctx *x)
 	}
 	if (diary_restore_many(x->diary, l.v, l.n, &d) != 0)
 		goto dberr;
+	/* A bulk write: fold the WAL now, so the next start reads no WAL. */
+	if (diary_checkpoint(x->diary, &d) != 0)
+		print_diag(&d);
 	printf("imported %zu %s from %s\n", l.n, l.n == 1 ? "entry" :
 	    "entries", path);
 	ret = EXIT_OK;
