@@ -45,6 +45,7 @@ static const char usage_text[] =
 "  restore FILE          replace the diary with a backup FILE\n"
 "  foods [QUERY]         the catalogue, with K2 per serving and flags\n"
 "  check [FILE]          validate a catalogue (default: the one in use)\n"
+"  suggest               K2-rich foods that fit what is left of the limits\n"
 "\n"
 "Options:\n"
 "  -f, --foods FILE      use this catalogue alone (also K2DIARY_FOODS)\n"
@@ -63,7 +64,7 @@ static const char usage_text[] =
 
 static const char *const commands[] = {
 	"add", "list", "rm", "edit", "week", "export", "import", "backup",
-	"restore", "foods", "check", NULL,
+	"restore", "foods", "check", "suggest", NULL,
 };
 
 /* Options that belong to some commands only (the others go with any). */
@@ -94,6 +95,7 @@ static const struct {
 	{ "add", OPTB_DATE },
 	{ "list", OPTB_DATE | OPTB_JSON },
 	{ "week", OPTB_DATE | OPTB_JSON },
+	{ "suggest", OPTB_DATE | OPTB_JSON },
 	{ "export", OPTB_FORMAT | OPTB_FROM | OPTB_TO },
 };
 
@@ -456,9 +458,12 @@ load_config(struct cli_ctx *x)
 	return ret;
 }
 
-/* Open the diary named by --db, K2DIARY_DB or the XDG default. */
-int
-cli_open_diary(struct cli_ctx *x, char *err, size_t errlen)
+/*
+ * Open the diary named by --db, K2DIARY_DB or the XDG default; an existing
+ * one only (nothing is created) when existing.
+ */
+static int
+open_diary(struct cli_ctx *x, bool existing, char *err, size_t errlen)
 {
 	struct diag d;
 	char buf[1024];
@@ -471,7 +476,8 @@ cli_open_diary(struct cli_ctx *x, char *err, size_t errlen)
 		    "set; use --db FILE or set K2DIARY_DB");
 		goto fail;
 	}
-	x->diary = diary_open(x->db_path, &d);
+	x->diary = existing ? diary_open_existing(x->db_path, &d) :
+	    diary_open(x->db_path, &d);
 	if (x->diary == NULL)
 		goto fail;
 	return 0;
@@ -482,6 +488,20 @@ fail:
 	else
 		fprintf(stderr, "%s\n", buf);
 	return -1;
+}
+
+/* Open (or create) the diary. */
+int
+cli_open_diary(struct cli_ctx *x, char *err, size_t errlen)
+{
+	return open_diary(x, false, err, errlen);
+}
+
+/* Open an existing diary for a command that only reads or changes it. */
+static int
+open_existing(struct cli_ctx *x)
+{
+	return open_diary(x, true, NULL, 0);
 }
 
 static int
@@ -881,7 +901,7 @@ get_entry(struct cli_ctx *x, const char *arg, struct entry *e)
 		    "'k2diary list')\n", arg);
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (open_existing(x) != 0)
 		return EXIT_ERROR;
 	r = diary_get(x->diary, id, e, &d);
 	if (r < 0) {
@@ -1009,7 +1029,7 @@ cmd_list(struct cli_ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (open_existing(x) != 0)
 		return EXIT_ERROR;
 	g = xmalloc(sizeof *g);
 	if (week_of(x, x->day, &l, g) != 0) {
@@ -1335,7 +1355,7 @@ cmd_week(struct cli_ctx *x)
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (open_existing(x) != 0)
 		return EXIT_ERROR;
 	g = xmalloc(sizeof *g);
 	if (week_of(x, x->day, &l, g) != 0) {
@@ -1374,7 +1394,7 @@ cmd_export(struct cli_ctx *x)
 		    x->o->from, x->o->to);
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (open_existing(x) != 0)
 		return EXIT_ERROR;
 	entry_list_init(&l);
 	if (diary_range(x->diary, from, to, &l, &d) != 0) {
@@ -1540,7 +1560,7 @@ cmd_backup(struct cli_ctx *x)
 		fprintf(stderr, "k2diary: usage: k2diary backup FILE\n");
 		return EXIT_USAGE;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (open_existing(x) != 0)
 		return EXIT_ERROR;
 	if (diary_backup(x->diary, x->o->args[0], &d) != 0) {
 		diag_format(&d, msg, sizeof msg);
@@ -1595,6 +1615,7 @@ cli_run(const struct cli_opts *o)
 		{ "export", cmd_export }, { "import", cmd_import },
 		{ "backup", cmd_backup }, { "restore", cmd_restore },
 		{ "foods", cmd_foods }, { "check", cmd_check },
+		{ "suggest", cmd_suggest },
 	};
 	struct cli_ctx x;
 	size_t i;

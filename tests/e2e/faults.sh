@@ -262,10 +262,20 @@ is "missing folders: diary created 0600 under umask 000" \
     "$(stat -c %a "$f")" 600
 is "missing folders: the entry is stored" "$(rows "$f")" 1
 
+# Reading a diary that does not exist creates nothing (issue 9, item 21).
 f=$T/new/diary.db
 k2 --db "$f" list
-is "missing folder: list exits 0" "$rc" 0
-has "missing folder: list shows an empty day" "$out" "0 entries"
+is "missing diary: list exits 1" "$rc" 1
+is "missing diary: list says so" "$err" "k2diary: no diary at $f"
+test -e "$T/new" && fail "missing diary: list creates no folder" ||
+    pass "missing diary: list creates no folder"
+for c in week export "backup $T/b.db" "rm 1" "edit 1 2"; do
+	k2 --db "$f" $c
+	is "missing diary: ${c%% *} exits 1" "$rc" 1
+	has "missing diary: ${c%% *} says so" "$err" "no diary at $f"
+done
+test -e "$T/new" && fail "missing diary: no command made a folder" ||
+    pass "missing diary: no command made a folder"
 
 # The -wal and -shm files, with another session open so they stay.
 f=$T/does/not/exist/diary.db
@@ -301,8 +311,8 @@ has "folder under a file: add says why" "$err" \
     "cannot create folder '$T/file': Not a directory"
 k2 --db "$T/file/diary.db" list
 is "folder under a file: list exits 1" "$rc" 1
-has "folder under a file: list says why" "$err" \
-    "cannot create folder '$T/file': Not a directory"
+has "folder under a file: list says there is no diary" "$err" \
+    "no diary at $T/file/diary.db"
 is "folder under a file: the file is untouched" \
     "$(stat -c '%F %s' "$T/file")" "regular empty file 0"
 

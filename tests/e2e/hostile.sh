@@ -526,7 +526,7 @@ try_env -u HOME XDG_DATA_HOME="$T/xdgdata" -- add natto
 ended "HOME unset, absolute XDG_DATA_HOME: works" 0
 test -f "$T/xdgdata/k2diary/diary.db" && pass "the diary goes to XDG_DATA_HOME" ||
     fail "the diary goes to XDG_DATA_HOME"
-try_env XDG_DATA_HOME=/proc/forbidden -- list
+try_env XDG_DATA_HOME=/proc/forbidden -- add natto
 ended "XDG_DATA_HOME=/proc/forbidden: exit 1" 1
 has "XDG_DATA_HOME=/proc/forbidden: says which folder" "$err" "cannot create folder '/proc/forbidden'"
 touch "$T/plainfile"

@@ -43,7 +43,8 @@ has "add logs it" "$out" "logged #1"
 is "the entry is in the diary" "$(sql 'select food_id, grams from entry')" "oat_bar|80.0"
 run add broken
 is "add of a broken food: exit 1" "$rc" 1
-has "a broken food is not in the catalogue" "$err" "no food matches 'broken'"
+is "a broken food is not in the catalogue (nothing logged)" \
+    "$(sql "select count(*) from entry where food_id = 'broken'")" 0
 run check
 is "check with a broken food: exit 1" "$rc" 1
 has "check lists the first error" "$err" "$msg1"
