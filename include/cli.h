@@ -84,4 +84,11 @@ int cli_load_catalogue(struct cli_ctx *, char **errors);
 int cli_open_diary(struct cli_ctx *, char *err, size_t errlen);
 void cli_release(struct cli_ctx *);
 
+/*
+ * The commands that live in files of their own (src/cmd_*.c); each takes a
+ * loaded context and returns an exit status.
+ */
+/* k2diary suggest: what to eat next (DESIGN.md §4). */
+int cmd_suggest(struct cli_ctx *);
+
 #endif
