@@ -46,7 +46,7 @@ if command -v tmux >/dev/null 2>&1; then
 	S="k2diary-backup$$"
 	trap 'tmux -L "$S" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 	tmux -L "$S" -f /dev/null new-session -d -x 80 -y 24 \
-	    "env HOME=$HOME LC_ALL=C.UTF-8 TERM=xterm-256color $K2; sleep 30"
+	    "env HOME=$HOME LANG=$LANG LC_MESSAGES=C ${LOCPATH:+LOCPATH=$LOCPATH} TERM=xterm-256color $K2; sleep 30"
 	# Generous waits: the sanitizer build starts slowly on a busy machine.
 	for _ in $(seq 400); do
 		tmux -L "$S" capture-pane -p | grep -q "K2-rich servings" && break
@@ -138,7 +138,7 @@ if command -v tmux >/dev/null 2>&1; then
 	trap 'tmux -L "$R" kill-server 2>/dev/null
 	    tmux -L "${S:-none}" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 	tmux -L "$R" -f /dev/null new-session -d -x 80 -y 24 \
-	    "env HOME=$HOME LC_ALL=C.UTF-8 TERM=xterm-256color $K2; echo k2diary-ended; sleep 30"
+	    "env HOME=$HOME LANG=$LANG LC_MESSAGES=C ${LOCPATH:+LOCPATH=$LOCPATH} TERM=xterm-256color $K2; echo k2diary-ended; sleep 30"
 	for _ in $(seq 400); do
 		tmux -L "$R" capture-pane -p | grep -q "K2-rich servings" && break
 		sleep 0.05

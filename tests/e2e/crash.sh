@@ -72,7 +72,7 @@ start() {
 	rm -f "$T/$S.pid" "$T/$S.pid.rc"
 	tm new-session -d -s "$S" -x 80 -y 24 "$(printf '%q ' \
 	    bash "$T/pane.sh" "$T/$S.pid" env HOME="$HOME" TZ=UTC \
-	    LC_ALL=C.UTF-8 TERM=xterm-256color "$K2" "$@")"
+	    LANG="$LANG" LC_MESSAGES=C ${LOCPATH:+LOCPATH="$LOCPATH"} TERM=xterm-256color "$K2" "$@")"
 }
 stop() { tm kill-session -t "$S" 2>/dev/null; }
 screen() { tm capture-pane -p -t "$S" 2>/dev/null; }

@@ -19,7 +19,7 @@ screen_run() {
 	tmux -L "$S" kill-server 2>/dev/null
 	rm -f "$T/status" "$T/stderr"
 	tmux -L "$S" -f /dev/null new-session -d -x 80 -y 24 \
-	    "env HOME=$HOME LC_ALL=$LC_ALL ${LOCPATH:+LOCPATH=$LOCPATH} TERM=xterm-256color $K2 $* 2>$T/stderr; echo \$? >$T/status; sleep 30"
+	    "env HOME=$HOME LANG=$LANG LC_MESSAGES=C ${LOCPATH:+LOCPATH=$LOCPATH} TERM=xterm-256color $K2 $* 2>$T/stderr; echo \$? >$T/status; sleep 30"
 }
 wait_screen() {
 	for _ in $(seq 400); do

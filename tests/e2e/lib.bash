@@ -14,8 +14,11 @@ unset LC_NUMERIC LC_CTYPE LC_MESSAGES
 # UTF-8). A comma locale that did not take effect would test nothing: fail.
 # (tests/run.sh sets LOCPATH for a locale made by localedef: a shell
 # cannot change its own.)
+# LANG sets the locale under test; messages from the system (strerror) stay
+# in English (LC_MESSAGES=C), so that the checks can read them.
 K2_TEST_LOCALE=${K2_TEST_LOCALE:-C.UTF-8}
-export LC_ALL=$K2_TEST_LOCALE
+unset LC_ALL
+export LANG=$K2_TEST_LOCALE LC_MESSAGES=C
 case $K2_TEST_LOCALE in
 de_DE*)
 	proof=$(bash -c "printf '%.1f' 3" 2>&1)

@@ -47,7 +47,7 @@ start() {
 	# One quoted command line: older tmux takes no argument vector.
 	tm new-session -d -s "$S" -x "${W:-80}" -y "${H:-24}" "$(printf '%q ' \
 	    bash "$T/pane.sh" "$T/$S.pid" env HOME="$HOME" TZ=UTC \
-	    LC_ALL="$LC_ALL" ${LOCPATH:+LOCPATH="$LOCPATH"} TERM=xterm-256color ${envs[@]+"${envs[@]}"} \
+	    LANG="$LANG" LC_MESSAGES=C ${LOCPATH:+LOCPATH="$LOCPATH"} TERM=xterm-256color ${envs[@]+"${envs[@]}"} \
 	    "$K2" "$@")"
 }
 # stop: end the current session.
