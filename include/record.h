@@ -38,6 +38,18 @@ struct record_column {
 /* The columns, in the order export writes them. */
 const struct record_column *record_columns(size_t *n);
 
+/*
+ * One column of an entry: a number column's value (false when unknown: a
+ * grams of 0 or a nutrient not known) and a text column's string; and
+ * setting them (a text is taken over by e).
+ */
+bool record_get_number(const struct record_column *, const struct entry *,
+    double *v);
+const char *record_get_text(const struct record_column *,
+    const struct entry *);
+void record_set_number(const struct record_column *, struct entry *, double);
+void record_set_text(const struct record_column *, struct entry *, char *s);
+
 /* The CSV header line and one entry as a CSV line (CRLF, RFC 4180). */
 void record_csv_header(FILE *);
 void record_csv_row(FILE *, const struct entry *);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "diary.h"
+#include "record.h"
 #include "util.h"
 
 /* How long a change waits for another writer before giving up. */
@@ -52,39 +53,14 @@ _Static_assert(ARRAY_LEN(migrations) == DIARY_SCHEMA_VERSION,
     "one migration per schema version");
 
 /*
- * Every statement that reads or writes entries binds the same numbered
- * parameters: ?1 day ... ?16 kcal as in ENTRY_COLUMNS, ?17 the id. The
- * SELECTs return id first, then ENTRY_COLUMNS, so column i is parameter i.
+ * Every statement that reads or writes entries names the record's columns
+ * (record.c: the one list, in export order, id first) and binds them as
+ * numbered parameters: ?1 ... ?16 the columns after id, ?17 the id. The
+ * SELECTs return id first, then those columns, so column i is record
+ * column i. The templates below say where: %C the columns, %P the
+ * parameters, %U an edit's "column = ?i" list, %I the id's parameter.
  */
-#define ENTRY_COLUMNS \
-	"day, logged_at, food_id, food_name, serving, grams, servings, " \
-	"quantity, k2_ug, mk4_ug, mk7_ug, mk_other_ug, k1_ug, sat_fat_g, " \
-	"sodium_mg, kcal"
-#define ENTRY_PARAMS \
-	"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16"
-
-enum {
-	COL_ID,
-	COL_DAY,
-	COL_LOGGED_AT,
-	COL_FOOD_ID,
-	COL_FOOD_NAME,
-	COL_SERVING,
-	COL_GRAMS,
-	COL_SERVINGS,
-	COL_QUANTITY,
-	COL_NUT,		/* first of the nutrient columns */
-	PARAM_ID = 17
-};
-
-/* The nutrient columns in order, from COL_NUT on. */
-static const enum nutrient nut_columns[] = {
-	NUT_K2, NUT_MK4, NUT_MK7, NUT_MK_OTHER, NUT_K1, NUT_SAT_FAT,
-	NUT_SODIUM, NUT_KCAL,
-};
-
-_Static_assert(ARRAY_LEN(nut_columns) == NUT_COUNT,
-    "a column for every nutrient");
+#define PARAM_ID 17
 
 enum stmt {
 	ST_BEGIN,
@@ -103,32 +79,85 @@ enum stmt {
 	ST_COUNT
 };
 
-static const char *const stmt_sql[ST_COUNT] = {
+static const char *const stmt_template[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
-	[ST_INSERT] = "INSERT INTO entry (" ENTRY_COLUMNS ") VALUES ("
-	    ENTRY_PARAMS ")",
-	[ST_RESTORE] = "INSERT INTO entry (" ENTRY_COLUMNS ", id) VALUES ("
-	    ENTRY_PARAMS ", ?17)",
-	[ST_GET] = "SELECT id, " ENTRY_COLUMNS " FROM entry WHERE id = ?1",
-	/* ?1 to ?4 are bound but unused: the day and food stay as logged. */
-	[ST_UPDATE] = "UPDATE entry SET serving = ?5, grams = ?6, "
-	    "servings = ?7, quantity = ?8, k2_ug = ?9, mk4_ug = ?10, "
-	    "mk7_ug = ?11, mk_other_ug = ?12, k1_ug = ?13, sat_fat_g = ?14, "
-	    "sodium_mg = ?15, kcal = ?16 WHERE id = ?17",
+	[ST_INSERT] = "INSERT INTO entry (%C) VALUES (%P)",
+	[ST_RESTORE] = "INSERT INTO entry (%C, id) VALUES (%P, %I)",
+	[ST_GET] = "SELECT id, %C FROM entry WHERE id = ?1",
+	/* The day and the food stay as logged: the rest is bound. */
+	[ST_UPDATE] = "UPDATE entry SET %U WHERE id = %I",
 	[ST_DELETE] = "DELETE FROM entry WHERE id = ?1",
-	[ST_RANGE] = "SELECT id, " ENTRY_COLUMNS " FROM entry "
+	[ST_RANGE] = "SELECT id, %C FROM entry "
 	    "WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id",
-	[ST_ALL] = "SELECT id, " ENTRY_COLUMNS " FROM entry ORDER BY day, id",
+	[ST_ALL] = "SELECT id, %C FROM entry ORDER BY day, id",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
-	[ST_RECENT] = "SELECT id, " ENTRY_COLUMNS " FROM entry "
-	    "ORDER BY id DESC LIMIT ?1",
+	[ST_RECENT] = "SELECT id, %C FROM entry ORDER BY id DESC LIMIT ?1",
 	/* The last 2,000 entries (months of use): cheap on a ten-year diary. */
 	[ST_USAGE] = ("SELECT food_id, count(*), max(logged_at) FROM "
 	    "(SELECT food_id, logged_at FROM entry ORDER BY id DESC "
 	    "LIMIT 2000) GROUP BY food_id"),
 };
+
+/* Does an edit change this column (not the day, the time or the food)? */
+static bool
+edited(const struct record_column *c)
+{
+	return c->kind != REC_ID && c->kind != REC_DAY &&
+	    c->kind != REC_TIME && (c->kind != REC_TEXT ||
+	    strcmp(c->name, "serving") == 0);
+}
+
+/* A statement's SQL, made once from its template and the record's columns. */
+static const char *
+stmt_sql(enum stmt s)
+{
+	static char *made[ST_COUNT];
+	const struct record_column *col;
+	const char *t;
+	char *buf = NULL, num[16];
+	size_t n, i, len;
+	FILE *fp;
+
+	if (made[s] != NULL)
+		return made[s];
+	col = record_columns(&n);
+	_Static_assert(PARAM_ID == 17, "16 columns after the id");
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		die("out of memory");
+	for (t = stmt_template[s]; *t != '\0'; t++) {
+		if (t[0] != '%') {
+			fputc(*t, fp);
+			continue;
+		}
+		switch (*++t) {
+		case 'C':
+			for (i = 1; i < n; i++)
+				fprintf(fp, "%s%s", i > 1 ? ", " : "",
+				    col[i].name);
+			break;
+		case 'P':
+			for (i = 1; i < n; i++)
+				fprintf(fp, "%s?%zu", i > 1 ? ", " : "", i);
+			break;
+		case 'U':
+			for (i = 1, num[0] = '\0'; i < n; i++) {
+				if (!edited(&col[i]))
+					continue;
+				fprintf(fp, "%s%s = ?%zu", num, col[i].name, i);
+				snprintf(num, sizeof num, ", ");
+			}
+			break;
+		case 'I':
+			fprintf(fp, "?%d", PARAM_ID);
+			break;
+		}
+	}
+	fclose(fp);
+	made[s] = buf;
+	return buf;
+}
 
 struct diary {
 	sqlite3		*db;
@@ -229,31 +258,31 @@ bind_text(sqlite3_stmt *st, int i, const char *s)
 static int
 bind_entry(sqlite3_stmt *st, const struct entry *e)
 {
-	size_t i;
-	int rc;
+	const struct record_column *col;
+	size_t n, i;
+	double v;
+	int rc = SQLITE_OK, p;
 
-	rc = sqlite3_bind_int64(st, COL_DAY, e->day);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, COL_LOGGED_AT, e->logged_at);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, COL_FOOD_ID, e->food_id);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, COL_FOOD_NAME, e->food_name);
-	if (rc == SQLITE_OK)
-		rc = bind_text(st, COL_SERVING, e->serving);
-	if (rc == SQLITE_OK)
-		rc = e->grams == 0 ? sqlite3_bind_null(st, COL_GRAMS) :
-		    sqlite3_bind_double(st, COL_GRAMS, e->grams);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, COL_SERVINGS, e->servings);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_double(st, COL_QUANTITY, e->quantity);
-	for (i = 0; rc == SQLITE_OK && i < ARRAY_LEN(nut_columns); i++) {
-		if (nutrients_has(&e->nut, nut_columns[i]))
-			rc = sqlite3_bind_double(st, COL_NUT + (int)i,
-			    e->nut.v[nut_columns[i]]);
-		else
-			rc = sqlite3_bind_null(st, COL_NUT + (int)i);
+	col = record_columns(&n);
+	for (i = 1; rc == SQLITE_OK && i < n; i++) {
+		p = (int)i;
+		switch (col[i].kind) {
+		case REC_DAY:
+			rc = sqlite3_bind_int64(st, p, e->day);
+			break;
+		case REC_TIME:
+			rc = sqlite3_bind_int64(st, p, e->logged_at);
+			break;
+		case REC_TEXT:
+			rc = bind_text(st, p, record_get_text(&col[i], e));
+			break;
+		default:
+			/* NULL when unknown (a grams of 0, a nutrient). */
+			rc = record_get_number(&col[i], e, &v) ?
+			    sqlite3_bind_double(st, p, v) :
+			    sqlite3_bind_null(st, p);
+			break;
+		}
 	}
 	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) >= PARAM_ID)
 		rc = sqlite3_bind_int64(st, PARAM_ID, e->id);
@@ -273,26 +302,31 @@ column_text(sqlite3_stmt *st, int col)
 static void
 read_entry(sqlite3_stmt *st, struct entry *e)
 {
-	size_t i;
-	int col;
+	const struct record_column *col;
+	size_t n, i;
+	int c;
 
 	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(st, COL_ID);
-	e->day = (long)sqlite3_column_int64(st, COL_DAY);
-	e->logged_at = sqlite3_column_int64(st, COL_LOGGED_AT);
-	e->food_id = column_text(st, COL_FOOD_ID);
-	e->food_name = column_text(st, COL_FOOD_NAME);
-	e->serving = column_text(st, COL_SERVING);
-	if (sqlite3_column_type(st, COL_GRAMS) != SQLITE_NULL)
-		e->grams = sqlite3_column_double(st, COL_GRAMS);
-	e->servings = sqlite3_column_double(st, COL_SERVINGS);
-	e->quantity = sqlite3_column_double(st, COL_QUANTITY);
-	for (i = 0; i < ARRAY_LEN(nut_columns); i++) {
-		col = COL_NUT + (int)i;
-		if (sqlite3_column_type(st, col) == SQLITE_NULL)
-			continue;
-		e->nut.v[nut_columns[i]] = sqlite3_column_double(st, col);
-		e->nut.known |= 1u << nut_columns[i];
+	col = record_columns(&n);
+	e->id = sqlite3_column_int64(st, 0);
+	for (i = 1; i < n; i++) {
+		c = (int)i;
+		switch (col[i].kind) {
+		case REC_DAY:
+			e->day = (long)sqlite3_column_int64(st, c);
+			break;
+		case REC_TIME:
+			e->logged_at = sqlite3_column_int64(st, c);
+			break;
+		case REC_TEXT:
+			record_set_text(&col[i], e, column_text(st, c));
+			break;
+		default:
+			if (sqlite3_column_type(st, c) != SQLITE_NULL)
+				record_set_number(&col[i], e,
+				    sqlite3_column_double(st, c));
+			break;
+		}
 	}
 }
 
@@ -698,7 +732,7 @@ diary_open_file(const char *path, int create, struct diag *d)
 	}
 
 	for (i = 0; i < ST_COUNT; i++) {
-		if (sqlite3_prepare_v3(dy->db, stmt_sql[i], -1,
+		if (sqlite3_prepare_v3(dy->db, stmt_sql(i), -1,
 		    SQLITE_PREPARE_PERSISTENT, &dy->st[i], NULL) != SQLITE_OK) {
 			diag_set(d, NULL, 0, 0,
 			    "'%.200s' is not a k2diary database: %s", path,
@@ -1260,7 +1294,7 @@ source_open(const char *src, long *version, struct diag *d)
 	}
 	/* As diary_open does: our statements must fit its tables. */
 	for (i = 0; i < ST_COUNT; i++) {
-		if (sqlite3_prepare_v2(db, stmt_sql[i], -1, &st, NULL) !=
+		if (sqlite3_prepare_v2(db, stmt_sql(i), -1, &st, NULL) !=
 		    SQLITE_OK) {
 			diag_set(d, NULL, 0, 0,
 			    "'%.200s' is not a k2diary database: %s", src,

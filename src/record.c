@@ -86,8 +86,8 @@ record_time_parse(const char *s, long long *out)
 }
 
 /* A number column's value, and whether it is known. */
-static bool
-column_value(const struct record_column *c, const struct entry *e,
+bool
+record_get_number(const struct record_column *c, const struct entry *e,
     double *v)
 {
 	switch (c->kind) {
@@ -124,11 +124,50 @@ column_text(const struct record_column *c, const struct entry *e, char *buf,
 		record_time_format((long long)e->logged_at, buf, len);
 		return buf;
 	case REC_TEXT:
-		return strcmp(c->name, "food_id") == 0 ? e->food_id :
-		    strcmp(c->name, "food_name") == 0 ? e->food_name :
-		    e->serving;
+		return record_get_text(c, e);
 	default:
 		return NULL;
+	}
+}
+
+/* A text column's string (borrowed from e). */
+const char *
+record_get_text(const struct record_column *c, const struct entry *e)
+{
+	return strcmp(c->name, "food_id") == 0 ? e->food_id :
+	    strcmp(c->name, "food_name") == 0 ? e->food_name : e->serving;
+}
+
+/* Set a text column to s (e takes it). */
+void
+record_set_text(const struct record_column *c, struct entry *e, char *s)
+{
+	char **slot = strcmp(c->name, "food_id") == 0 ? &e->food_id :
+	    strcmp(c->name, "food_name") == 0 ? &e->food_name : &e->serving;
+
+	free(*slot);
+	*slot = s;
+}
+
+/* Set a number column (REC_QUANTITY ... REC_NUTRIENT). */
+void
+record_set_number(const struct record_column *c, struct entry *e, double v)
+{
+	switch (c->kind) {
+	case REC_QUANTITY:
+		e->quantity = v;
+		break;
+	case REC_GRAMS:
+		e->grams = v;
+		break;
+	case REC_SERVINGS:
+		e->servings = v;
+		break;
+	case REC_NUTRIENT:
+		nutrients_set(&e->nut, c->nutrient, v);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -157,7 +196,7 @@ record_csv_row(FILE *fp, const struct entry *e)
 			fputc(',', fp);
 		if ((t = column_text(&columns[i], e, buf, sizeof buf)) != NULL)
 			csv_put(fp, t);
-		else if (column_value(&columns[i], e, &v))
+		else if (record_get_number(&columns[i], e, &v))
 			fputs(text_num_exact(buf, sizeof buf, v), fp);
 	}
 	fputs("\r\n", fp);
@@ -217,7 +256,7 @@ record_json(FILE *fp, const struct entry *e)
 		    sizeof buf)) != NULL)
 			record_json_string(fp, t);
 		else {
-			known = column_value(&columns[i], e, &v);
+			known = record_get_number(&columns[i], e, &v);
 			record_json_number(fp, known, v);
 		}
 	}
@@ -293,12 +332,7 @@ cell_into(const struct record_column *c, const char *s, struct entry *e)
 	case REC_TEXT:
 		if (*s == '\0')
 			return false;
-		if (strcmp(c->name, "food_id") == 0)
-			e->food_id = xstrdup(s);
-		else if (strcmp(c->name, "food_name") == 0)
-			e->food_name = xstrdup(s);
-		else
-			e->serving = xstrdup(s);
+		record_set_text(c, e, xstrdup(s));
 		return true;
 	default:
 		break;
@@ -308,14 +342,7 @@ cell_into(const struct record_column *c, const char *s, struct entry *e)
 	if (text_num_parse(s, &v, &end) != 0 || *end != '\0' || v < 0 ||
 	    (v == 0 && c->kind != REC_NUTRIENT))
 		return false;
-	if (c->kind == REC_QUANTITY)
-		e->quantity = v;
-	else if (c->kind == REC_GRAMS)
-		e->grams = v;
-	else if (c->kind == REC_SERVINGS)
-		e->servings = v;
-	else
-		nutrients_set(&e->nut, c->nutrient, v);
+	record_set_number(c, e, v);
 	return true;
 }
 
