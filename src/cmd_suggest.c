@@ -23,6 +23,8 @@
 /* The text fits in this many columns. */
 #define SUGGEST_COLS 80
 #define SUGGEST_ID_MAX 20
+/* After what is left of a partly known total: at most this much. */
+#define LEFT_MARK '*'
 
 /* A JSON string with escapes (C0, DEL and C1 controls as \u). */
 static void
@@ -69,6 +71,7 @@ json_key_num(const char *key, bool known, double v)
 	json_num(known, v);
 }
 
+/* "key": "YYYY-MM-DD". */
 static void
 json_day(const char *key, long day)
 {
@@ -117,6 +120,7 @@ json_stop_left(const char *nutrient, const struct suggest_left *l,
 	printf(", \"scope\": \"%s\"}", week ? "week" : "day");
 }
 
+/* Print the suggestions as one JSON object: every figure the text shows. */
 static void
 suggest_json(const struct cli_ctx *x, const struct suggest *s)
 {
@@ -208,16 +212,16 @@ day_words(const struct cli_ctx *x, char *buf, size_t len)
 	return buf;
 }
 
-/* A figure for people, with the partial mark when partly known. */
+/* A figure for people, and a mark after it when mark is not 0. */
 static const char *
-left_text(char *buf, size_t len, double v, int decimals, bool partial)
+marked(char *buf, size_t len, double v, int decimals, char mark)
 {
 	size_t n;
 
 	text_number(buf, len, v, decimals);
 	n = strlen(buf);
-	if (partial && n + 1 < len) {
-		buf[n] = GAUGE_PARTIAL_MARK;
+	if (mark != '\0' && n + 1 < len) {
+		buf[n] = mark;
 		buf[n + 1] = '\0';
 	}
 	return buf;
@@ -243,15 +247,19 @@ left_line(const char *label, const struct suggest_left *l, int decimals)
 
 	printf("  ");
 	cell(label, 26, false);
-	cell(left_text(a, sizeof a, l->day, decimals, l->day_partial), 11,
-	    true);
-	cell(left_text(b, sizeof b, l->week, decimals, l->week_partial), 12,
-	    true);
+	/*
+	 * What is left of a partly known total is at most the figure (the
+	 * gauge's '+' says "at least" of a total): a mark of its own.
+	 */
+	cell(marked(a, sizeof a, l->day, decimals, l->day_partial ?
+	    LEFT_MARK : '\0'), 11, true);
+	cell(marked(b, sizeof b, l->week, decimals, l->week_partial ?
+	    LEFT_MARK : '\0'), 12, true);
 	printf("\n");
 	if (l->day_partial || l->week_partial)
-		printf("    + known for %d of %d entries of the day, %d of %d "
-		    "of the week\n", l->day_known, l->day_count,
-		    l->week_known, l->week_count);
+		printf("    %c at most: known for %d of %d entries of the day, "
+		    "%d of %d of the week\n", LEFT_MARK, l->day_known,
+		    l->day_count, l->week_known, l->week_count);
 }
 
 /* The limit that stops the list, for the "nothing fits" line. */
@@ -267,6 +275,7 @@ stop_part(const struct cli_ctx *x, const struct suggest_left *l,
 	    decimals), unit, week ? "this week" : day_words(x, d, sizeof d));
 }
 
+/* Say why the list is empty, and what is left of the limit that stops it. */
 static void
 stop_text(const struct cli_ctx *x, const struct suggest *s)
 {
@@ -367,6 +376,7 @@ candidates_head(const struct suggest *s, size_t wid, size_t wname,
 	printf("\n");
 }
 
+/* Print the first candidates, one a line, within SUGGEST_COLS columns. */
 static void
 candidates_text(const struct cli_ctx *x, const struct suggest *s)
 {
@@ -403,8 +413,9 @@ candidates_text(const struct cli_ctx *x, const struct suggest *s)
 		cell(c->name, wname, false);
 		printf("  ");
 		if (s->anticoagulant) {
-			cell(left_text(k, sizeof k, c->vitk_ug, 1,
-			    c->vitk_partial), 7, true);
+			cell(marked(k, sizeof k, c->vitk_ug, 1,
+			    c->vitk_partial ? GAUGE_PARTIAL_MARK : '\0'), 7,
+			    true);
 			printf("  ");
 			cell(text_number(k, sizeof k, c->day_after_ug, 0), 8,
 			    true);
@@ -431,6 +442,7 @@ candidates_text(const struct cli_ctx *x, const struct suggest *s)
 		    "only\n");
 }
 
+/* Print the suggestions for people. */
 static void
 suggest_text(const struct cli_ctx *x, const struct suggest *s)
 {

@@ -301,6 +301,7 @@ struct order_key {
 	const char	*id;
 };
 
+/* By tier, then the key (higher first), then by name and id. */
 static int
 order_cmp(const void *a, const void *b)
 {
