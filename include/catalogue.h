@@ -14,6 +14,43 @@
 #define CATALOGUE_LABEL_MAX 24
 #define CATALOGUE_GRAMS_MAX 5000.0
 #define CATALOGUE_SOURCE_MAX 1000
+/* A recipe: at most this many ingredients, and yields in (0, this]. */
+#define CATALOGUE_INGREDIENTS_MAX 100
+#define CATALOGUE_YIELDS_MAX 1000.0
+/* The food id of one-off entries (DESIGN §3b): no catalogue food has it. */
+#define CATALOGUE_QUICK_ID "quick"
+/* The id of an own food starts with this (DESIGN §3b). */
+#define CATALOGUE_OWN_PREFIX "my_"
+
+/* One ingredient of a recipe: an amount (amount.h) of a food, by id. */
+struct ingredient {
+	char		*food;
+	char		*amount;
+	unsigned	 line;		/* where its food is named */
+	unsigned	 col;
+	unsigned	 amount_line;	/* where its amount is */
+	unsigned	 amount_col;
+};
+
+/*
+ * A recipe as written (DESIGN §3): the food with this id, file and
+ * position takes its nutrients, and its default serving its grams when
+ * they were left out, from its ingredients when catalogue_resolve_recipes
+ * runs. The record stays after that, so that it can be written back.
+ */
+struct recipe {
+	char		*id;
+	const char	*file;		/* borrowed, as the food's */
+	unsigned	 line;		/* the food's position */
+	unsigned	 col;
+	struct ingredient *ing;
+	size_t		 n_ing;
+	double		 yields;	/* default servings it makes */
+	bool		 yields_given;
+	bool		 servings_given;	/* else one serving "serving" */
+	bool		 grams_given;	/* its default serving has grams */
+	bool		 resolved;
+};
 
 struct catalogue {
 	struct food	*foods;		/* in file order */
@@ -24,6 +61,9 @@ struct catalogue {
 	/* The built-in table's foods borrow these (see catalogue_table.h). */
 	struct serving	*table_servings;
 	char		**table_aliases;
+	/* The recipes of its foods, as written (see struct recipe). */
+	struct recipe	*recipes;
+	size_t		 n_recipes;
 };
 
 void catalogue_init(struct catalogue *);
@@ -46,10 +86,74 @@ void catalogue_merge(struct catalogue *c, struct catalogue *over);
 /* Food by id, or NULL. Borrowed: lives as long as the catalogue. */
 const struct food *catalogue_find(const struct catalogue *, const char *id);
 
+/* Append a recipe record (its contents moved into c). */
+void catalogue_add_recipe(struct catalogue *, struct recipe *r);
+/* The recipe of a food of c, or NULL when it is none. Borrowed. */
+const struct recipe *catalogue_recipe(const struct catalogue *,
+    const struct food *f);
+/*
+ * Compute the nutrients of c's recipes from their ingredients (DESIGN §3),
+ * after the catalogues were merged: an ingredient is a food of c, or else
+ * of base (NULL: none), so a user's recipe may use built-in foods. A
+ * nutrient some ingredients lack stays known as the sum of the known
+ * parts, with the counts in food.recipe_n and recipe_known. An unknown
+ * ingredient, an amount that does not parse, or a cycle is reported at
+ * its FILE:LINE:COL; such recipes (and the recipes that use them) are
+ * dropped from c. Returns 0, or -1 when something was reported.
+ */
+int catalogue_resolve_recipes(struct catalogue *c,
+    const struct catalogue *base, struct diag_list *dl);
+void recipe_release(struct recipe *);
+/* Deep copy; file stays borrowed. */
+void recipe_copy(struct recipe *dst, const struct recipe *src);
+
+/* The own foods (DESIGN §3b), for the store and the commands. */
+/*
+ * A new id: "my_" and the words of text (lower case, accents dropped,
+ * a-z and 0-9 kept, other runs one '_'), then "_2", "_3" ... until no food
+ * of a or b (either may be NULL) has it. Caller frees.
+ */
+char *catalogue_new_id(const char *text, const struct catalogue *a,
+    const struct catalogue *b);
+/*
+ * Put f into c (its contents moved), replacing the food with its id, and
+ * set its recipe: r (moved; NULL when f is no recipe). Rebuilds the index.
+ */
+void catalogue_put(struct catalogue *c, struct food *f, struct recipe *r);
+/* Remove the food with this id and its recipe; false when there is none. */
+bool catalogue_remove(struct catalogue *c, const char *id);
+/* Deep copy of a food (a built-in one included); dst owns its copy. */
+void catalogue_food_copy(struct food *dst, const struct food *src);
+/*
+ * The same foods in the same order, with the same fields, numbers equal
+ * to the bit and the same recipes (where they were defined aside).
+ */
+bool catalogue_equal(const struct catalogue *a, const struct catalogue *b);
+
 /* The rules of a food, for every maker of foods. */
 /* An id: a-z, 0-9 and _ (its length is checked apart). */
 bool catalogue_valid_id(const char *);
 /* A serving label: a word of letters (any script) and '-', not first. */
 bool catalogue_valid_label(const char *);
+/*
+ * Text for key: not empty, at most max bytes, valid UTF-8, no control
+ * character. false with the loader's message in err.
+ */
+bool catalogue_check_text(const char *key, const char *s, size_t max,
+    char *err, size_t errlen);
+/* A serving label (text, a word, not a unit of every food); as above. */
+bool catalogue_check_label(const char *label, char *err, size_t errlen);
+/*
+ * A nutrient value of f (per 100 g, or per default serving of its grams)
+ * within what its weight can hold; false with the loader's message.
+ */
+bool catalogue_check_nutrient(const struct food *f, enum nutrient k,
+    double v, char *err, size_t errlen);
+/*
+ * Finish f's nutrients (nutrients_finish) and check its K2: the chains
+ * add up to no more than a k2_ug given, and the total fits the weight.
+ * false with the loader's message (the nutrients are finished anyway).
+ */
+bool catalogue_finish_k2(struct food *f, char *err, size_t errlen);
 
 #endif

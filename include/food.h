@@ -109,6 +109,15 @@ struct food {
 	bool		 borrowed;
 	const char	*hay;		/* folded search text, or NULL */
 	uint32_t	 mask;		/* its letter mask (see search.c) */
+	/*
+	 * A recipe (DESIGN §3; 0 and zeros for other foods): its number of
+	 * ingredients, and for each nutrient how many of them gave it. A
+	 * nutrient some ingredients lack is partly known: it stays known, the
+	 * sum of the known parts, and these counts say so ("K2 known for 3
+	 * of 4 ingredients"). A nutrient none gave is unknown.
+	 */
+	unsigned char	 recipe_n;
+	unsigned char	 recipe_known[NUT_COUNT];
 };
 
 /* The share of a daily limit per default serving that makes a food "high". */

@@ -4,12 +4,15 @@
  * every food must meet, whoever made it (catalogue_yaml.c reads foods.yaml
  * through them; the own-food form and the built-in table use them too).
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "amount.h"
 #include "catalogue.h"
+#include "text.h"
 #include "util.h"
 
 /* Empty catalogue. */
@@ -34,6 +37,9 @@ catalogue_release(struct catalogue *c)
 	free(c->files);
 	free(c->table_servings);
 	free(c->table_aliases);
+	for (i = 0; i < c->n_recipes; i++)
+		recipe_release(&c->recipes[i]);
+	free(c->recipes);
 	catalogue_init(c);
 }
 
@@ -83,6 +89,41 @@ find_index(const struct catalogue *c, size_t n, const char *id)
 			lo = mid + 1;
 	}
 	return -1;
+}
+
+static bool
+same_file(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Is r the recipe of f (the same id, file and position)? */
+static bool
+recipe_of(const struct recipe *r, const struct food *f)
+{
+	return f->recipe_n > 0 && strcmp(r->id, f->id) == 0 &&
+	    same_file(r->file, f->file) && r->line == f->line &&
+	    r->col == f->col;
+}
+
+/*
+ * Drop the recipe records whose food is no longer in c (dropped, or
+ * replaced by a food of the same id); c's index must be current.
+ */
+static void
+prune_recipes(struct catalogue *c)
+{
+	size_t i, o;
+	long k;
+
+	for (i = o = 0; i < c->n_recipes; i++) {
+		k = find_index(c, c->n, c->recipes[i].id);
+		if (k >= 0 && recipe_of(&c->recipes[i], &c->foods[k]))
+			c->recipes[o++] = c->recipes[i];
+		else
+			recipe_release(&c->recipes[i]);
+	}
+	c->n_recipes = o;
 }
 
 /* Food by id. */
@@ -174,6 +215,7 @@ catalogue_drop_duplicates(struct catalogue *c, const char *file,
 	}
 	c->n = o;
 	catalogue_index(c);
+	prune_recipes(c);
 }
 
 /* Move over's foods into c, replacing foods with the same id. */
@@ -200,6 +242,660 @@ catalogue_merge(struct catalogue *c, struct catalogue *over)
 		c->files[c->n_files++] = over->files[k];
 	}
 	over->n_files = 0;
+	/* And their recipes; c's recipes of replaced foods go. */
+	for (k = 0; k < over->n_recipes; k++)
+		catalogue_add_recipe(c, &over->recipes[k]);
+	over->n_recipes = 0;
 	catalogue_index(c);
+	prune_recipes(c);
 	catalogue_release(over);
+}
+
+/* Free a recipe record's contents. */
+void
+recipe_release(struct recipe *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_ing; i++) {
+		free(r->ing[i].food);
+		free(r->ing[i].amount);
+	}
+	free(r->ing);
+	free(r->id);
+	memset(r, 0, sizeof *r);
+}
+
+/* Deep copy of a recipe record. */
+void
+recipe_copy(struct recipe *dst, const struct recipe *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->id = xstrdup(src->id);
+	dst->ing = xcalloc(src->n_ing + 1, sizeof *dst->ing);
+	for (i = 0; i < src->n_ing; i++) {
+		dst->ing[i] = src->ing[i];
+		dst->ing[i].food = xstrdup(src->ing[i].food);
+		dst->ing[i].amount = xstrdup(src->ing[i].amount);
+	}
+}
+
+/* Append a recipe record, its contents moved. */
+void
+catalogue_add_recipe(struct catalogue *c, struct recipe *r)
+{
+	c->recipes = xreallocarray(c->recipes, c->n_recipes + 1,
+	    sizeof *c->recipes);
+	c->recipes[c->n_recipes++] = *r;
+	memset(r, 0, sizeof *r);
+}
+
+/* The recipe of f, or NULL. */
+const struct recipe *
+catalogue_recipe(const struct catalogue *c, const struct food *f)
+{
+	size_t i;
+
+	if (f->recipe_n == 0)
+		return NULL;
+	for (i = 0; i < c->n_recipes; i++)
+		if (recipe_of(&c->recipes[i], f))
+			return &c->recipes[i];
+	return NULL;
+}
+
+/* Where each recipe stands while they are computed. */
+enum recipe_state {
+	RS_TODO,
+	RS_BUSY,	/* on the stack: its ingredients are being added */
+	RS_DONE,
+	RS_FAILED
+};
+
+/* The sums of one recipe's ingredients so far. */
+struct recipe_sum {
+	double		 v[NUT_COUNT];
+	unsigned char	 known[NUT_COUNT];
+	double		 grams;
+	bool		 failed;
+	bool		 in_cycle;	/* its cycle was reported already */
+};
+
+/* One recipe on the stack: the ingredient to add next. */
+struct recipe_frame {
+	size_t		 rec;
+	size_t		 next;
+};
+
+struct resolver {
+	struct catalogue *c;
+	const struct catalogue *base;
+	struct diag_list *dl;
+	long		*food_of;	/* the food of each recipe */
+	long		*rec_of;	/* the recipe of each food, or -1 */
+	unsigned char	*state;
+	struct recipe_sum *sum;
+	struct recipe_frame *stack;
+	size_t		 depth;
+};
+
+/* Report the cycle that ingredient ing of the top recipe closes at rec. */
+static void
+report_cycle(struct resolver *rs, const struct ingredient *ing, size_t rec)
+{
+	const struct recipe *r = &rs->c->recipes[rs->stack[rs->depth - 1].rec];
+	char path[400];
+	size_t i, at = 0, used = 0;
+	int w;
+
+	for (i = 0; i < rs->depth; i++)
+		if (rs->stack[i].rec == rec)
+			at = i;
+	path[0] = '\0';
+	for (i = at; i < rs->depth; i++) {
+		w = snprintf(path + used, sizeof path - used, "'%s' -> ",
+		    rs->c->recipes[rs->stack[i].rec].id);
+		if (w < 0 || (size_t)w >= sizeof path - used)
+			break;
+		used += (size_t)w;
+		rs->sum[rs->stack[i].rec].in_cycle = true;
+	}
+	if (at == rs->depth - 1)
+		diag_add(rs->dl, r->file, ing->line, ing->col, "recipe '%s' "
+		    "has itself as an ingredient", r->id);
+	else
+		diag_add(rs->dl, r->file, ing->line, ing->col, "a cycle of "
+		    "recipes: %s'%s'", path, rs->c->recipes[rec].id);
+}
+
+/* The sums of the top recipe are complete: set its food. */
+static void
+finish_recipe(struct resolver *rs, size_t rec)
+{
+	struct recipe *r = &rs->c->recipes[rec];
+	struct food *f = &rs->c->foods[rs->food_of[rec]];
+	struct recipe_sum *s = &rs->sum[rec];
+	char err[300];
+	double grams = s->grams / r->yields;
+	int k;
+
+	if (s->failed) {
+		rs->state[rec] = RS_FAILED;
+		return;
+	}
+	if (!r->grams_given && grams > CATALOGUE_GRAMS_MAX) {
+		diag_add(rs->dl, r->file, r->line, r->col, "recipe '%s': one "
+		    "serving would weigh %.10g g, more than %.10g g: give "
+		    "'yields', how many servings it makes", r->id, grams,
+		    CATALOGUE_GRAMS_MAX);
+		rs->state[rec] = RS_FAILED;
+		return;
+	}
+	if (!r->grams_given)
+		f->servings[0].grams = grams;
+	f->per_serving = true;
+	f->nut.known = 0;
+	f->recipe_n = (unsigned char)r->n_ing;
+	for (k = 0; k < NUT_COUNT; k++) {
+		f->nut.v[k] = 0;
+		f->recipe_known[k] = s->known[k];
+		if (s->known[k] > 0)
+			nutrients_set(&f->nut, k, s->v[k] / r->yields);
+	}
+	/* A serving given a weight must be able to hold what it gets. */
+	for (k = 0; k < NUT_COUNT && r->grams_given; k++) {
+		if (nutrients_has(&f->nut, k) && !catalogue_check_nutrient(f,
+		    k, f->nut.v[k], err, sizeof err)) {
+			diag_add(rs->dl, r->file, r->line, r->col, "recipe "
+			    "'%s': %s", r->id, err);
+			rs->state[rec] = RS_FAILED;
+			return;
+		}
+	}
+	r->resolved = true;
+	rs->state[rec] = RS_DONE;
+}
+
+/*
+ * Add the next ingredient of the top recipe, or push the recipe it needs
+ * first; false when the top recipe had no ingredient left.
+ */
+static bool
+resolve_step(struct resolver *rs)
+{
+	struct recipe_frame *top = &rs->stack[rs->depth - 1];
+	const struct recipe *r = &rs->c->recipes[top->rec];
+	struct recipe_sum *s = &rs->sum[top->rec];
+	const struct ingredient *ing;
+	const struct food *g = NULL;
+	struct nutrients n;
+	struct amount a;
+	char err[300];
+	long k, gr = -1;
+	int e;
+
+	if (top->next == r->n_ing)
+		return false;
+	ing = &r->ing[top->next++];
+	if ((k = find_index(rs->c, rs->c->n, ing->food)) >= 0) {
+		g = &rs->c->foods[k];
+		gr = rs->rec_of[k];
+	} else if (rs->base != NULL)
+		g = catalogue_find(rs->base, ing->food);
+	if (g == NULL) {
+		diag_add(rs->dl, r->file, ing->line, ing->col, "unknown food "
+		    "'%s' in recipe '%s'", ing->food, r->id);
+		s->failed = true;
+		return true;
+	}
+	if (gr >= 0 && rs->state[gr] != RS_DONE) {
+		if (rs->state[gr] == RS_BUSY) {
+			report_cycle(rs, ing, (size_t)gr);
+			s->failed = true;
+		} else if (rs->state[gr] == RS_FAILED) {
+			if (!s->in_cycle)
+				diag_add(rs->dl, r->file, ing->line, ing->col,
+				    "ingredient '%s' of recipe '%s' is a "
+				    "recipe with errors", ing->food, r->id);
+			s->failed = true;
+		} else {
+			/* Its nutrients first; then this ingredient again. */
+			top->next--;
+			rs->state[gr] = RS_BUSY;
+			rs->stack[rs->depth].rec = (size_t)gr;
+			rs->stack[rs->depth++].next = 0;
+		}
+		return true;
+	}
+	if (amount_parse(ing->amount, g, &a, err, sizeof err) != 0) {
+		diag_add(rs->dl, r->file, ing->amount_line, ing->amount_col,
+		    "%s (ingredient '%s' of recipe '%s')", err, ing->food,
+		    r->id);
+		s->failed = true;
+		return true;
+	}
+	food_nutrients(g, a.grams, a.servings, &n);
+	for (e = 0; e < NUT_COUNT; e++) {
+		if (!nutrients_has(&n, e))
+			continue;
+		s->v[e] += n.v[e];
+		s->known[e]++;
+	}
+	s->grams += a.grams;
+	return true;
+}
+
+/* Compute every recipe's nutrients from its ingredients. */
+int
+catalogue_resolve_recipes(struct catalogue *c, const struct catalogue *base,
+    struct diag_list *dl)
+{
+	struct resolver rs;
+	size_t i, o, before = dl->n + dl->dropped;
+	bool *drop, any = false;
+
+	prune_recipes(c);
+	if (c->n_recipes == 0)
+		return 0;
+	memset(&rs, 0, sizeof rs);
+	rs.c = c;
+	rs.base = base;
+	rs.dl = dl;
+	rs.food_of = xreallocarray(NULL, c->n_recipes, sizeof *rs.food_of);
+	rs.rec_of = xreallocarray(NULL, c->n + 1, sizeof *rs.rec_of);
+	rs.state = xcalloc(c->n_recipes, sizeof *rs.state);
+	rs.sum = xcalloc(c->n_recipes, sizeof *rs.sum);
+	rs.stack = xcalloc(c->n_recipes, sizeof *rs.stack);
+	for (i = 0; i < c->n; i++)
+		rs.rec_of[i] = -1;
+	for (i = 0; i < c->n_recipes; i++) {
+		rs.food_of[i] = find_index(c, c->n, c->recipes[i].id);
+		rs.rec_of[rs.food_of[i]] = (long)i;
+		if (c->recipes[i].resolved)
+			rs.state[i] = RS_DONE;
+	}
+	/* Depth first, on a stack of our own: a chain may be long. */
+	for (i = 0; i < c->n_recipes; i++) {
+		if (rs.state[i] != RS_TODO)
+			continue;
+		rs.state[i] = RS_BUSY;
+		rs.stack[0].rec = i;
+		rs.stack[0].next = 0;
+		rs.depth = 1;
+		while (rs.depth > 0) {
+			if (!resolve_step(&rs))
+				finish_recipe(&rs, rs.stack[--rs.depth].rec);
+		}
+	}
+	/* A recipe that could not be computed is left out, like a bad food. */
+	drop = xcalloc(c->n + 1, sizeof *drop);
+	for (i = 0; i < c->n_recipes; i++) {
+		if (rs.state[i] == RS_FAILED) {
+			drop[rs.food_of[i]] = true;
+			any = true;
+		}
+	}
+	if (any) {
+		for (i = o = 0; i < c->n; i++) {
+			if (drop[i])
+				food_release(&c->foods[i]);
+			else
+				c->foods[o++] = c->foods[i];
+		}
+		c->n = o;
+		catalogue_index(c);
+		prune_recipes(c);
+	}
+	free(drop);
+	free(rs.food_of);
+	free(rs.rec_of);
+	free(rs.state);
+	free(rs.sum);
+	free(rs.stack);
+	return dl->n + dl->dropped == before ? 0 : -1;
+}
+
+/* Is id taken by a food of c (NULL: none)? */
+static bool
+taken(const struct catalogue *c, const char *id)
+{
+	return c != NULL && catalogue_find(c, id) != NULL;
+}
+
+/* "my_" and the words of text, made unique in a and b. */
+char *
+catalogue_new_id(const char *text, const struct catalogue *a,
+    const struct catalogue *b)
+{
+	char base[CATALOGUE_ID_MAX + 1], id[CATALOGUE_ID_MAX + 1], suffix[16];
+	char *folded = text_fold(text);
+	const char *p;
+	size_t n, cut;
+	unsigned k;
+
+	n = strlen(CATALOGUE_OWN_PREFIX);
+	memcpy(base, CATALOGUE_OWN_PREFIX, n);
+	for (p = folded; *p != '\0' && n < CATALOGUE_ID_MAX; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			base[n++] = *p;
+		else if (base[n - 1] != '_')
+			base[n++] = '_';
+	}
+	free(folded);
+	while (n > 0 && base[n - 1] == '_')
+		n--;
+	base[n] = '\0';
+	if (n < sizeof CATALOGUE_OWN_PREFIX) {
+		/* No word of a-z or 0-9 in it (another script): "my_food". */
+		snprintf(base, sizeof base, "%sfood", CATALOGUE_OWN_PREFIX);
+		n = strlen(base);
+	}
+	snprintf(id, sizeof id, "%s", base);
+	for (k = 2; taken(a, id) || taken(b, id); k++) {
+		snprintf(suffix, sizeof suffix, "_%u", k);
+		cut = n;
+		if (cut + strlen(suffix) > CATALOGUE_ID_MAX)
+			cut = CATALOGUE_ID_MAX - strlen(suffix);
+		while (cut > 0 && base[cut - 1] == '_')
+			cut--;
+		snprintf(id, sizeof id, "%.*s%s", (int)cut, base, suffix);
+	}
+	return xstrdup(id);
+}
+
+/* Drop the recipe records with this id. */
+static void
+drop_recipes(struct catalogue *c, const char *id)
+{
+	size_t i, o;
+
+	for (i = o = 0; i < c->n_recipes; i++) {
+		if (strcmp(c->recipes[i].id, id) == 0)
+			recipe_release(&c->recipes[i]);
+		else
+			c->recipes[o++] = c->recipes[i];
+	}
+	c->n_recipes = o;
+}
+
+/* Put f into c, replacing the food with its id; r is its recipe or NULL. */
+void
+catalogue_put(struct catalogue *c, struct food *f, struct recipe *r)
+{
+	size_t cap = c->n;
+	long i = find_index(c, c->n, f->id);
+
+	drop_recipes(c, f->id);
+	if (r != NULL) {
+		/* As written: its figures come when recipes are resolved. */
+		free(r->id);
+		r->id = xstrdup(f->id);
+		r->file = f->file;
+		r->line = f->line;
+		r->col = f->col;
+		r->resolved = false;
+		f->per_serving = true;
+		memset(&f->nut, 0, sizeof f->nut);
+		memset(f->recipe_known, 0, sizeof f->recipe_known);
+		if (!r->grams_given && f->n_servings > 0)
+			f->servings[0].grams = 0;
+		f->recipe_n = (unsigned char)r->n_ing;
+		catalogue_add_recipe(c, r);
+	} else {
+		f->recipe_n = 0;
+		memset(f->recipe_known, 0, sizeof f->recipe_known);
+	}
+	if (i >= 0) {
+		food_release(&c->foods[i]);
+		c->foods[i] = *f;
+		memset(f, 0, sizeof *f);
+	} else
+		catalogue_add(c, f, &cap);
+	catalogue_index(c);
+}
+
+/* Remove a food and its recipe by id. */
+bool
+catalogue_remove(struct catalogue *c, const char *id)
+{
+	long i = find_index(c, c->n, id);
+
+	if (i < 0)
+		return false;
+	drop_recipes(c, id);
+	food_release(&c->foods[i]);
+	memmove(&c->foods[i], &c->foods[i + 1],
+	    (c->n - (size_t)i - 1) * sizeof *c->foods);
+	c->n--;
+	catalogue_index(c);
+	return true;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Deep copy of a food; the copy owns everything and has no search text. */
+void
+catalogue_food_copy(struct food *dst, const struct food *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->borrowed = false;
+	dst->hay = NULL;
+	dst->mask = 0;
+	dst->id = dup_or_null(src->id);
+	dst->name = dup_or_null(src->name);
+	dst->source = dup_or_null(src->source);
+	dst->note = dup_or_null(src->note);
+	dst->aliases = xcalloc(src->n_aliases + 1, sizeof *dst->aliases);
+	for (i = 0; i < src->n_aliases; i++)
+		dst->aliases[i] = xstrdup(src->aliases[i]);
+	dst->servings = xcalloc(src->n_servings + 1, sizeof *dst->servings);
+	for (i = 0; i < src->n_servings; i++) {
+		dst->servings[i].label = xstrdup(src->servings[i].label);
+		dst->servings[i].grams = src->servings[i].grams;
+	}
+}
+
+static bool
+str_eq(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Two numbers the same to the bit (memcmp: -0 is not 0, NaN is NaN). */
+static bool
+num_eq(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+static bool
+recipe_eq(const struct recipe *a, const struct recipe *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->n_ing != b->n_ing || !num_eq(a->yields, b->yields) ||
+	    a->yields_given != b->yields_given ||
+	    a->servings_given != b->servings_given ||
+	    a->grams_given != b->grams_given)
+		return false;
+	for (i = 0; i < a->n_ing; i++)
+		if (strcmp(a->ing[i].food, b->ing[i].food) != 0 ||
+		    strcmp(a->ing[i].amount, b->ing[i].amount) != 0)
+			return false;
+	return true;
+}
+
+static bool
+food_eq(const struct food *a, const struct food *b)
+{
+	size_t i;
+	int k;
+
+	if (!str_eq(a->id, b->id) || !str_eq(a->name, b->name) ||
+	    a->group != b->group || a->n_aliases != b->n_aliases ||
+	    a->n_servings != b->n_servings ||
+	    a->per_serving != b->per_serving ||
+	    a->nut.known != b->nut.known || a->confidence != b->confidence ||
+	    !str_eq(a->source, b->source) || !str_eq(a->note, b->note) ||
+	    strcmp(a->usda, b->usda) != 0 || a->recipe_n != b->recipe_n)
+		return false;
+	for (i = 0; i < a->n_aliases; i++)
+		if (strcmp(a->aliases[i], b->aliases[i]) != 0)
+			return false;
+	for (i = 0; i < a->n_servings; i++)
+		if (strcmp(a->servings[i].label, b->servings[i].label) != 0 ||
+		    !num_eq(a->servings[i].grams, b->servings[i].grams))
+			return false;
+	for (k = 0; k < NUT_COUNT; k++)
+		if (nutrients_has(&a->nut, k) && !num_eq(a->nut.v[k],
+		    b->nut.v[k]))
+			return false;
+	return true;
+}
+
+/* The same foods and recipes, in the same order, to the bit. */
+bool
+catalogue_equal(const struct catalogue *a, const struct catalogue *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!food_eq(&a->foods[i], &b->foods[i]) ||
+		    !recipe_eq(catalogue_recipe(a, &a->foods[i]),
+		    catalogue_recipe(b, &b->foods[i])))
+			return false;
+	return true;
+}
+
+/* Text for key, by the rules of the YAML reader (yread_string). */
+bool
+catalogue_check_text(const char *key, const char *s, size_t max, char *err,
+    size_t errlen)
+{
+	size_t i, len = strlen(s);
+
+	if (len == 0) {
+		snprintf(err, errlen, "'%s' is empty: expected text", key);
+		return false;
+	}
+	if (len > max) {
+		snprintf(err, errlen, "'%s' is %zu bytes long: at most %zu "
+		    "allowed", key, len, max);
+		return false;
+	}
+	if (!text_valid(s, len, &i)) {
+		snprintf(err, errlen, "'%s' is not valid UTF-8 (byte %zu)",
+		    key, i + 1);
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x20 || ch == 0x7f) {
+			snprintf(err, errlen, "'%s' contains a control "
+			    "character (0x%02x)", key, ch);
+			return false;
+		}
+		if (ch == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] < 0xa0) {
+			snprintf(err, errlen, "'%s' contains a control "
+			    "character (U+%04X)", key,
+			    (unsigned char)s[i + 1]);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A serving label: text, a word, and not a unit of every food. */
+bool
+catalogue_check_label(const char *label, char *err, size_t errlen)
+{
+	if (!catalogue_check_text("label", label, CATALOGUE_LABEL_MAX, err,
+	    errlen))
+		return false;
+	if (!catalogue_valid_label(label)) {
+		snprintf(err, errlen, "invalid label '%s': use a word of "
+		    "letters and '-' (like slice or half-cup)", label);
+		return false;
+	}
+	if (amount_unit_reserved(label)) {
+		snprintf(err, errlen, "label '%s' is a unit of every food (g, "
+		    "kg, oz = 28.35 g, lb = 453.6 g): leave it out", label);
+		return false;
+	}
+	return true;
+}
+
+/* What one unit of f's nutrients can hold of nutrient k. */
+static double
+nutrient_room(const struct food *f, enum nutrient k)
+{
+	double max = nutrient_max_per_100g(k);
+	double grams = f->n_servings > 0 ? f->servings[0].grams : 0;
+
+	if (f->per_serving && grams > 0)
+		max = max * grams / 100.0;
+	return max;
+}
+
+/* A nutrient value within what f's weight can hold. */
+bool
+catalogue_check_nutrient(const struct food *f, enum nutrient k, double v,
+    char *err, size_t errlen)
+{
+	double max = nutrient_room(f, k);
+
+	if (!isfinite(v) || v < 0) {
+		snprintf(err, errlen, "expected a number of at least 0 for "
+		    "'%s', found %.10g", nutrient_key(k), v);
+		return false;
+	}
+	if (v > max) {
+		snprintf(err, errlen, "'%s' is %.10g, more than %s can hold "
+		    "(at most %.10g)", nutrient_key(k), v, f->per_serving ?
+		    "one serving of its weight" : "100 g", max);
+		return false;
+	}
+	return true;
+}
+
+/* Finish f's nutrients; check the chains against k2_ug and the weight. */
+bool
+catalogue_finish_k2(struct food *f, char *err, size_t errlen)
+{
+	double parts = 0, max;
+	int k;
+
+	for (k = NUT_MK4; k <= NUT_MK_OTHER; k++)
+		if (nutrients_has(&f->nut, k))
+			parts += f->nut.v[k];
+	if (nutrients_has(&f->nut, NUT_K2) &&
+	    parts > f->nut.v[NUT_K2] * (1 + 1e-9)) {
+		snprintf(err, errlen, "the K2 chains add up to %.10g, more "
+		    "than k2_ug %.10g", parts, f->nut.v[NUT_K2]);
+		nutrients_finish(&f->nut);
+		return false;
+	}
+	nutrients_finish(&f->nut);
+	max = nutrient_room(f, NUT_K2);
+	if (nutrients_has(&f->nut, NUT_K2) && f->nut.v[NUT_K2] > max) {
+		snprintf(err, errlen, "the K2 chains add up to %.10g, more "
+		    "than %s can hold (at most %.10g)", f->nut.v[NUT_K2],
+		    f->per_serving ? "one serving of its weight" : "100 g",
+		    max);
+		return false;
+	}
+	return true;
 }
