@@ -17,6 +17,16 @@ struct diary;
 #define EXIT_ERROR 1
 #define EXIT_USAGE 2
 
+/* At most this many --serving options. */
+#define CLI_SERVINGS_MAX 16
+
+/* What --per-100g or --per-serving said of the KEY=VALUE arguments. */
+enum cli_per {
+	CLI_PER_NONE,
+	CLI_PER_100G,
+	CLI_PER_SERVING
+};
+
 struct cli_opts {
 	const char	*foods;		/* --foods or K2DIARY_FOODS */
 	const char	*db;		/* --db or K2DIARY_DB */
@@ -29,6 +39,12 @@ struct cli_opts {
 	bool		 no_color;
 	bool		 help;
 	bool		 version;
+	/* k2diary food new|edit (cmd_food.c) */
+	const char	*name;		/* --name NAME */
+	const char	*servings[CLI_SERVINGS_MAX];	/* --serving, in order */
+	int		 nservings;
+	enum cli_per	 per;		/* --per-100g or --per-serving */
+	const char	*replace;	/* --replace ID */
 	const char	*command;	/* NULL: the full screen */
 	char		**args;		/* the command's arguments */
 	int		 nargs;
@@ -47,11 +63,14 @@ struct cli_ctx {
 	struct catalogue cat;
 	bool		 cat_loaded;
 	/*
-	 * Errors in the user's own foods.yaml, one a line, or NULL: its broken
-	 * foods were skipped and the rest loaded (DESIGN §3b).
+	 * Errors in the user's foods.yaml and my-foods.yaml, one a line, or
+	 * NULL: their broken foods were skipped and the rest loaded (DESIGN
+	 * §3b).
 	 */
 	char		*cat_problems;
 	size_t		 cat_n_problems;
+	/* Where they are: "your foods.yaml", "my-foods.yaml" or both. */
+	const char	*cat_problems_in;
 	int64_t		 now;		/* the clock, read once */
 	long		 today;
 	long		 day;		/* --date, or today */
@@ -90,5 +109,12 @@ void cli_release(struct cli_ctx *);
  */
 /* k2diary suggest: what to eat next (DESIGN.md §4). */
 int cmd_suggest(struct cli_ctx *);
+/*
+ * k2diary food new|edit ID|rm ID: the program's own foods, my-foods.yaml
+ * (DESIGN §3b), in src/cmd_food.c.
+ */
+int cmd_food(struct cli_ctx *);
+/* k2diary quick NAME KEY=VALUE...: a one-off entry (src/cmd_food.c). */
+int cmd_quick(struct cli_ctx *);
 
 #endif

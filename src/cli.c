@@ -20,6 +20,7 @@
 #include "date.h"
 #include "diary.h"
 #include "gauge.h"
+#include "ownfoods.h"
 #include "record.h"
 #include "search.h"
 #include "text.h"
@@ -46,6 +47,13 @@ static const char usage_text[] =
 "  foods [QUERY]         the catalogue, with K2 per serving and flags\n"
 "  check [FILE]          validate a catalogue (default: the one in use)\n"
 "  suggest               K2-rich foods that fit what is left of the limits\n"
+"  food new              add an own food (my-foods.yaml): --name NAME,\n"
+"                        --serving LABEL=GRAMS..., --per-100g or\n"
+"                        --per-serving, then KEY=VALUE... (sodium_mg=819)\n"
+"  food edit ID          change an own food (those options given replace);\n"
+"                        another food is copied to an own one (my_ID)\n"
+"  food rm ID            remove an own food\n"
+"  quick NAME KEY=VALUE...  log a one-off entry (sodium_mg=1800 grams=350)\n"
 "\n"
 "Options:\n"
 "  -f, --foods FILE      use this catalogue alone (also K2DIARY_FOODS)\n"
@@ -57,6 +65,11 @@ static const char usage_text[] =
 "      --from DAY        first day to export\n"
 "      --to DAY          last day to export\n"
 "      --no-color        no colour on the screen (also NO_COLOR)\n"
+"      --name NAME       the food's name (food new, food edit)\n"
+"      --serving LABEL=GRAMS  a serving, the first the default (food)\n"
+"      --per-100g        the KEY=VALUE arguments are per 100 g (food)\n"
+"      --per-serving     ... per default serving (food)\n"
+"      --replace ID      the own food takes this id, replacing that food\n"
 "  -h, --help            this help\n"
 "  -V, --version         the version\n"
 "\n"
@@ -64,7 +77,7 @@ static const char usage_text[] =
 
 static const char *const commands[] = {
 	"add", "list", "rm", "edit", "week", "export", "import", "backup",
-	"restore", "foods", "check", "suggest", NULL,
+	"restore", "foods", "check", "suggest", "food", "quick", NULL,
 };
 
 /* Options that belong to some commands only (the others go with any). */
@@ -74,7 +87,14 @@ enum {
 	OPTB_FORMAT = 1 << 2,
 	OPTB_FROM = 1 << 3,
 	OPTB_TO = 1 << 4,
-	OPTB_NO_COLOR = 1 << 5
+	OPTB_NO_COLOR = 1 << 5,
+	OPTB_NAME = 1 << 6,
+	OPTB_SERVING = 1 << 7,
+	OPTB_PER_100G = 1 << 8,
+	OPTB_PER_SERVING = 1 << 9,
+	OPTB_REPLACE = 1 << 10,
+	OPTB_FOOD = OPTB_NAME | OPTB_SERVING | OPTB_PER_100G |
+	    OPTB_PER_SERVING | OPTB_REPLACE
 };
 
 static const struct {
@@ -84,6 +104,9 @@ static const struct {
 	{ "-D/--date", "--date" }, { "--json", "--json" },
 	{ "--format", "--format" }, { "--from", "--from" },
 	{ "--to", "--to" }, { "--no-color", "--no-color" },
+	{ "--name", "--name" }, { "--serving", "--serving" },
+	{ "--per-100g", "--per-100g" }, { "--per-serving", "--per-serving" },
+	{ "--replace", "--replace" },
 };
 
 /* Which of them each command takes; NULL is the full screen. */
@@ -97,6 +120,8 @@ static const struct {
 	{ "week", OPTB_DATE | OPTB_JSON },
 	{ "suggest", OPTB_DATE | OPTB_JSON },
 	{ "export", OPTB_FORMAT | OPTB_FROM | OPTB_TO },
+	{ "food", OPTB_FOOD },
+	{ "quick", OPTB_DATE },
 };
 
 /* A usage error when an option was given to a command it does not fit. */
@@ -131,7 +156,9 @@ int
 cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
     size_t errlen)
 {
-	enum { OPT_JSON = 256, OPT_FORMAT, OPT_FROM, OPT_TO, OPT_NO_COLOR };
+	enum { OPT_JSON = 256, OPT_FORMAT, OPT_FROM, OPT_TO, OPT_NO_COLOR,
+	    OPT_NAME, OPT_SERVING, OPT_PER_100G, OPT_PER_SERVING,
+	    OPT_REPLACE };
 	static const struct option longopts[] = {
 		{ "foods", required_argument, NULL, 'f' },
 		{ "db", required_argument, NULL, 'd' },
@@ -142,6 +169,11 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "serving", required_argument, NULL, OPT_SERVING },
+		{ "per-100g", no_argument, NULL, OPT_PER_100G },
+		{ "per-serving", no_argument, NULL, OPT_PER_SERVING },
+		{ "replace", required_argument, NULL, OPT_REPLACE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -171,6 +203,34 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 		case OPT_NO_COLOR:
 			o->no_color = true;
 			seen |= OPTB_NO_COLOR;
+			break;
+		case OPT_NAME: o->name = optarg; seen |= OPTB_NAME; break;
+		case OPT_SERVING:
+			if (o->nservings == CLI_SERVINGS_MAX) {
+				snprintf(err, errlen, "at most %d --serving",
+				    CLI_SERVINGS_MAX);
+				return -1;
+			}
+			o->servings[o->nservings++] = optarg;
+			seen |= OPTB_SERVING;
+			break;
+		case OPT_PER_100G:
+		case OPT_PER_SERVING:
+			/* KEY=VALUE pairs follow as plain arguments. */
+			if (o->per != CLI_PER_NONE && o->per != (c ==
+			    OPT_PER_100G ? CLI_PER_100G : CLI_PER_SERVING)) {
+				snprintf(err, errlen, "give --per-100g or "
+				    "--per-serving, not both");
+				return -1;
+			}
+			o->per = c == OPT_PER_100G ? CLI_PER_100G :
+			    CLI_PER_SERVING;
+			seen |= c == OPT_PER_100G ? OPTB_PER_100G :
+			    OPTB_PER_SERVING;
+			break;
+		case OPT_REPLACE:
+			o->replace = optarg;
+			seen |= OPTB_REPLACE;
 			break;
 		case 'h': o->help = true; break;
 		case 'V': o->version = true; break;
@@ -351,17 +411,22 @@ set_origin(struct catalogue *c, enum food_origin origin)
 
 /*
  * Parse the catalogue(s) in use. --foods FILE is strict: its errors go to
- * errfp and fail the load. The user's own foods.yaml never locks the user
- * out (DESIGN §3b): its clean foods load, a broken food is skipped, and
- * the messages are kept in x->cat_problems for the caller to show.
+ * errfp and fail the load. Otherwise the built-in catalogue, the user's
+ * hand-written foods.yaml over it, and the program's my-foods.yaml over
+ * both, by id (DESIGN §3b); then the recipes, which may use a food of any
+ * of them. The user's files never lock the user out: their clean foods
+ * load, a broken food or recipe is skipped, and the messages are kept in
+ * x->cat_problems for the caller to show.
  */
 static int
 load_catalogue(struct cli_ctx *x, FILE *errfp)
 {
 	struct diag_list *dl = xmalloc(sizeof *dl);
 	struct catalogue user;
-	char *path = catalogue_path(x), *buf = NULL;
-	size_t len;
+	char *path = catalogue_path(x), *own = NULL, *buf = NULL;
+	const char *files[2];
+	size_t len, i;
+	unsigned in = 0;
 	FILE *fp;
 	int ret = 0;
 
@@ -372,21 +437,37 @@ load_catalogue(struct cli_ctx *x, FILE *errfp)
 	} else {
 		/* Cited and SR28 foods, their origins set by the build. */
 		catalogue_load_builtin(&x->cat);
-		if (path != NULL) {
-			if (catalogue_load_file(&user, path, dl) != 0) {
-				/* The messages borrow the file's name: keep now. */
-				if ((fp = open_memstream(&buf, &len)) == NULL)
-					die("cannot keep messages: out of memory");
-				diag_print(dl, fp);
-				fclose(fp);
-				x->cat_n_problems = dl->n + dl->dropped;
-				free(x->cat_problems);
-				x->cat_problems = buf;
-				diag_list_init(dl);
-			}
-			/* Whatever loaded cleanly is used. */
+		if ((own = ownfoods_path()) != NULL && !exists(own)) {
+			free(own);
+			own = NULL;
+		}
+		files[0] = path;
+		files[1] = own;
+		for (i = 0; i < ARRAY_LEN(files); i++) {
+			if (files[i] == NULL)
+				continue;
+			/* Whatever loaded cleanly is used; recipes wait. */
+			catalogue_read_file(&user, files[i], dl);
 			set_origin(&user, ORIGIN_OWN);
 			catalogue_merge(&x->cat, &user);
+		}
+		catalogue_resolve_recipes(&x->cat, NULL, dl);
+		if (dl->n + dl->dropped > 0) {
+			for (i = 0; i < dl->n; i++)
+				in |= own != NULL && dl->d[i].file != NULL &&
+				    strcmp(dl->d[i].file, own) == 0 ? 2 : 1;
+			/* The messages borrow the files' names: keep now. */
+			if ((fp = open_memstream(&buf, &len)) == NULL)
+				die("cannot keep messages: out of memory");
+			diag_print(dl, fp);
+			fclose(fp);
+			x->cat_n_problems = dl->n + dl->dropped;
+			free(x->cat_problems);
+			x->cat_problems = buf;
+			x->cat_problems_in = in == 2 ? "my-foods.yaml" :
+			    in == 3 ? "your foods.yaml and my-foods.yaml" :
+			    "your foods.yaml";
+			diag_list_init(dl);
 		}
 	}
 	if (ret != 0)
@@ -394,6 +475,7 @@ load_catalogue(struct cli_ctx *x, FILE *errfp)
 	else if (path != NULL && x->cat_problems == NULL)
 		check_record(path);
 	free(path);
+	free(own);
 	free(dl);
 	x->cat_loaded = ret == 0;
 	return ret;
@@ -418,16 +500,17 @@ cli_load_catalogue(struct cli_ctx *x, char **errors)
 	return ret;
 }
 
-/* Say what was wrong with the user's foods.yaml; the rest was loaded. */
+/* Say what was wrong with the user's food files; the rest was loaded. */
 static void
 print_problems(const struct cli_ctx *x)
 {
 	if (x->cat_problems == NULL)
 		return;
 	fputs(x->cat_problems, stderr);
-	fprintf(stderr, "k2diary: %zu %s in your foods.yaml: what is in error "
-	    "is left out, the rest is used ('k2diary check' lists them)\n",
-	    x->cat_n_problems, x->cat_n_problems == 1 ? "error" : "errors");
+	fprintf(stderr, "k2diary: %zu %s in %s: what is in error is left out, "
+	    "the rest is used ('k2diary check' lists them)\n",
+	    x->cat_n_problems, x->cat_n_problems == 1 ? "error" : "errors",
+	    x->cat_problems_in);
 }
 
 static int
@@ -673,7 +756,7 @@ cmd_foods(struct cli_ctx *x)
 static int
 cmd_check(struct cli_ctx *x)
 {
-	struct catalogue c;
+	struct catalogue c, base;
 	struct diag_list *dl;
 	int ret;
 
@@ -687,10 +770,10 @@ cmd_check(struct cli_ctx *x)
 			printf("%s: %zu %s, ok\n", x->o->foods, x->cat.n,
 			    x->cat.n == 1 ? "food" : "foods");
 		else if (x->cat_problems != NULL) {
-			printf("catalogue in use: %zu %s; %zu %s in your "
-			    "foods.yaml\n", x->cat.n, x->cat.n == 1 ? "food" :
-			    "foods", x->cat_n_problems, x->cat_n_problems == 1 ?
-			    "error" : "errors");
+			printf("catalogue in use: %zu %s; %zu %s in %s\n",
+			    x->cat.n, x->cat.n == 1 ? "food" : "foods",
+			    x->cat_n_problems, x->cat_n_problems == 1 ?
+			    "error" : "errors", x->cat_problems_in);
 			return EXIT_ERROR;
 		} else
 			printf("catalogue in use: %zu %s, ok\n", x->cat.n,
@@ -699,7 +782,12 @@ cmd_check(struct cli_ctx *x)
 	}
 	dl = xmalloc(sizeof *dl);
 	diag_list_init(dl);
-	ret = catalogue_load_file(&c, x->o->args[0], dl);
+	ret = catalogue_read_file(&c, x->o->args[0], dl);
+	/* Checked as a user's file: its recipes may use built-in foods. */
+	catalogue_load_builtin(&base);
+	if (catalogue_resolve_recipes(&c, &base, dl) != 0)
+		ret = -1;
+	catalogue_release(&base);
 	if (ret == 0)
 		printf("%s: %zu %s, ok\n", x->o->args[0], c.n,
 		    c.n == 1 ? "food" : "foods");
@@ -1615,7 +1703,8 @@ cli_run(const struct cli_opts *o)
 		{ "export", cmd_export }, { "import", cmd_import },
 		{ "backup", cmd_backup }, { "restore", cmd_restore },
 		{ "foods", cmd_foods }, { "check", cmd_check },
-		{ "suggest", cmd_suggest },
+		{ "suggest", cmd_suggest }, { "food", cmd_food },
+		{ "quick", cmd_quick },
 	};
 	struct cli_ctx x;
 	size_t i;
