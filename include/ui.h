@@ -9,11 +9,11 @@
 #include <stdbool.h>
 #include "tui.h"
 
-/* Smallest screen the layout is made for. */
-#define UI_MIN_COLS 80
-#define UI_MIN_ROWS 24
-
-/* Set up the terminal; -1 with a message in err when it cannot. */
+/*
+ * Set up the terminal; -1 with a message in err when it cannot: no
+ * terminal, an unknown TERM, or one that cannot move the cursor or clear
+ * the screen (TERM=dumb). Nothing is drawn before it succeeds.
+ */
 int ui_open(bool color, char *err, size_t errlen);
 /* Restore the terminal (safe to call twice, and from the fatal hook). */
 void ui_close(void);
@@ -21,8 +21,12 @@ void ui_close(void);
 struct tui_keyev ui_getkey(int timeout_ms);
 /* The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), or 0. */
 int ui_stop_signal(void);
+/* The screen's size now. */
 void ui_size(int *rows, int *cols);
-/* Draw the whole screen from the state and the view. */
+/*
+ * Draw the whole screen from the state and the view, in the layout of
+ * its size (layout.h); below 40 x 12, a notice that says so.
+ */
 void ui_draw(const struct tui_state *, const struct tui_env *);
 
 #endif

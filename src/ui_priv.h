@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "gauge.h"
+#include "layout.h"
 #include "tui.h"
 
 enum ui_pair {
@@ -20,20 +21,39 @@ enum ui_pair {
 
 /* Attribute for a role: a colour pair when colour is on, else bold/reverse. */
 attr_t ui_attr(enum ui_pair);
-/* Attribute for a level (ok, near, over). */
+/* Attribute for a level (ok, unknown, near, over). */
 attr_t ui_level_attr(enum level);
 /* Put text at y, x cut or padded to w columns (control characters inert). */
 void ui_put(WINDOW *, int y, int x, int w, const char *s, bool pad);
+/* In column c, padded (or right-aligned); nothing when c is not shown. */
+void ui_put_col(WINDOW *, int y, struct layout_col c, const char *s,
+    bool right);
 /* Right-aligned in w columns. */
 void ui_put_right(WINDOW *, int y, int x, int w, const char *s);
+/*
+ * s, then tail right after it in w columns: s is cut to leave room for
+ * tail, which is never cut ("OVER: ... daily li~ +2 w").
+ */
+void ui_put_tail(WINDOW *, int y, int x, int w, const char *s,
+    const char *tail);
+/*
+ * s broken at spaces into lines of w columns from row y, at most max
+ * rows, the lines after the first indented by indent; returns rows used.
+ */
+int ui_put_wrap(WINDOW *, int y, int x, int w, int max, int indent,
+    const char *s);
+/*
+ * A line of hints ("a add  w week  ? help") in w columns: the items that
+ * fit, chosen in the order of rank, shown in their own order.
+ */
+void ui_hints(WINDOW *, int y, int x, int w, const char *const *items,
+    const size_t *rank, size_t n);
 /* A bar of w cells filled to share (0 ... 1+), "#" and "." without UTF-8. */
 void ui_bar(WINDOW *, int y, int x, int w, double share, attr_t fill);
 /* A horizontal rule of w columns. */
 void ui_hline(WINDOW *, int y, int x, int w);
 /* A glyph: the UTF-8 one, or its ASCII stand-in outside a UTF-8 locale. */
 const char *ui_glyph(const char *utf8, const char *ascii);
-/* "1,234" */
-char *ui_thousands(char *buf, size_t len, double v);
 
 void ui_day_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_week_draw(WINDOW *, const struct tui_state *, const struct tui_env *);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "layout.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_priv.h"
@@ -20,6 +21,7 @@ static SCREEN *ui_screen;
 static bool ui_color;
 static volatile sig_atomic_t stop_signal;
 
+/* Note the signal that asks us to stop. */
 static void
 on_stop(int sig)
 {
@@ -31,6 +33,15 @@ int
 ui_stop_signal(void)
 {
 	return (int)stop_signal;
+}
+
+/* Does the terminal in use have the string capability cap? */
+static bool
+term_can(const char *cap)
+{
+	const char *v = tigetstr(cap);
+
+	return v != NULL && v != (const char *)-1 && v[0] != '\0';
 }
 
 /* Set up the terminal. */
@@ -55,6 +66,22 @@ ui_open(bool color, char *err, size_t errlen)
 		return -1;
 	}
 	set_term(ui_screen);
+	/*
+	 * A terminal that cannot move the cursor or clear the screen (dumb,
+	 * an editor's shell) cannot show a full screen: refuse it before
+	 * anything is drawn. newterm already set its own tty modes.
+	 */
+	if (!term_can("cup") || !term_can("clear")) {
+		reset_shell_mode();
+		delscreen(ui_screen);
+		ui_screen = NULL;
+		snprintf(err, errlen, "the terminal '%s' cannot move the "
+		    "cursor or clear the screen, as the full screen needs; "
+		    "use a command such as 'k2diary list' or 'k2diary week' "
+		    "instead (see k2diary --help)", getenv("TERM") ?
+		    getenv("TERM") : "(unset)");
+		return -1;
+	}
 	ui_active = true;
 	ui_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	cbreak();	/* Ctrl-Z suspends through curses' own handler */
@@ -96,6 +123,7 @@ ui_close(void)
 	ui_screen = NULL;
 }
 
+/* The screen's size. */
 void
 ui_size(int *rows, int *cols)
 {
@@ -175,7 +203,7 @@ attr_t
 ui_level_attr(enum level l)
 {
 	return ui_attr(l == LEVEL_OVER ? UI_OVER : l == LEVEL_NEAR ? UI_NEAR :
-	    UI_OK);
+	    l == LEVEL_UNKNOWN ? UI_ACCENT : UI_OK);
 }
 
 /* Put text cut or padded to w columns. */
@@ -190,6 +218,18 @@ ui_put(WINDOW *w, int y, int x, int width, const char *s, bool pad)
 	mvwaddstr(w, y, x, buf);
 }
 
+/* Text in a column, padded, or right-aligned; nothing when it is not shown. */
+void
+ui_put_col(WINDOW *w, int y, struct layout_col c, const char *s, bool right)
+{
+	if (c.w <= 0)
+		return;
+	if (right)
+		ui_put_right(w, y, c.x, c.w, s);
+	else
+		ui_put(w, y, c.x, c.w, s, true);
+}
+
 /* Right-aligned text. */
 void
 ui_put_right(WINDOW *w, int y, int x, int width, const char *s)
@@ -199,6 +239,76 @@ ui_put_right(WINDOW *w, int y, int x, int width, const char *s)
 	if (sw < width)
 		x += width - sw;
 	ui_put(w, y, x, sw < width ? sw : width, s, false);
+}
+
+/* Text, then a tail that is never cut. */
+void
+ui_put_tail(WINDOW *w, int y, int x, int width, const char *s,
+    const char *tail)
+{
+	int tw = (int)text_width(tail), sw;
+
+	if (tw >= width) {
+		ui_put(w, y, x, width, tail, false);
+		return;
+	}
+	sw = (int)text_width(s);
+	if (sw > width - tw)
+		sw = width - tw;
+	ui_put(w, y, x, sw, s, false);
+	ui_put(w, y, x + sw, tw, tail, false);
+}
+
+/* Text broken into lines at spaces. */
+int
+ui_put_wrap(WINDOW *w, int y, int x, int width, int max, int indent,
+    const char *s)
+{
+	size_t start[16], len[16], n, i;
+	char line[1024];
+	int used = 0;
+
+	if (max <= 0 || width <= 0)
+		return 0;
+	n = layout_wrap(s, width, indent, start, len, 16);
+	for (i = 0; i < n && i < 16 && used < max; i++, used++) {
+		size_t l = len[i] < sizeof line ? len[i] : sizeof line - 1;
+		bool last = used + 1 == max && i + 1 < n;
+		memcpy(line, s + start[i], l);
+		line[l] = '\0';
+		/* The last row holds the rest of the text, cut with "~". */
+		if (last)
+			snprintf(line, sizeof line, "%s", s + start[i]);
+		ui_put(w, y + used, x + (i > 0 ? indent : 0), width -
+		    (i > 0 ? indent : 0), line, false);
+	}
+	return used;
+}
+
+/* A line of hints: the items that fit. */
+void
+ui_hints(WINDOW *w, int y, int x, int width, const char *const *items,
+    const size_t *rank, size_t n)
+{
+	int widths[16] = { 0 };
+	bool keep[16];
+	char line[256];
+	size_t i;
+
+	if (n > 16)
+		n = 16;
+	for (i = 0; i < n; i++)
+		widths[i] = (int)text_width(items[i]);
+	layout_pick(widths, rank, n, 2, width, keep);
+	line[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		if (line[0] != '\0')
+			strncat(line, "  ", sizeof line - strlen(line) - 1);
+		strncat(line, items[i], sizeof line - strlen(line) - 1);
+	}
+	ui_put(w, y, x, width, line, false);
 }
 
 /* A bar filled to share. */
@@ -239,37 +349,28 @@ ui_hline(WINDOW *w, int y, int x, int width)
 		waddstr(w, ui_glyph("─", "-"));
 }
 
-/* "1,234" */
-char *
-ui_thousands(char *buf, size_t len, double v)
-{
-	return text_number(buf, len, v, 0);
-}
-
 /* Draw the screen for the state. */
 void
 ui_draw(const struct tui_state *s, const struct tui_env *env)
 {
-	int rows, cols;
-	static const char *const msg[] = {
-		"k2diary needs a window of at least 80 x 24",
-		"make this window larger to go on",
-	};
-	char size[64];
-	size_t i;
+	int rows, cols, y0, i, n;
+	char msg[3][64];
 
 	getmaxyx(stdscr, rows, cols);
 	werase(stdscr);
-	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS) {
-		snprintf(size, sizeof size, "(it is %d x %d; q quits)", cols,
-		    rows);
-		for (i = 0; i < 2; i++)
-			ui_put(stdscr, rows / 2 - 1 + (int)i, (cols -
-			    (int)text_width(msg[i])) / 2 > 0 ? (cols -
-			    (int)text_width(msg[i])) / 2 : 0, cols, msg[i],
-			    false);
-		ui_put(stdscr, rows / 2 + 1, (cols - (int)strlen(size)) / 2 >
-		    0 ? (cols - (int)strlen(size)) / 2 : 0, cols, size, false);
+	if (layout_too_small(rows, cols)) {
+		snprintf(msg[0], sizeof msg[0], "k2diary needs a window");
+		snprintf(msg[1], sizeof msg[1], "of at least %d x %d",
+		    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+		snprintf(msg[2], sizeof msg[2], "(it is %d x %d; q quits)",
+		    cols, rows);
+		n = rows < 3 ? rows : 3;
+		y0 = (rows - n) / 2;
+		for (i = 0; i < n; i++) {
+			int mw = (int)text_width(msg[i]);
+			ui_put(stdscr, y0 + i, mw < cols ? (cols - mw) / 2 : 0,
+			    cols, msg[i], false);
+		}
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
