@@ -10,11 +10,15 @@
  *                                    (committed, synchronous=FULL), after one
  *                                    warm-up (microseconds)
  * bench_core search FOODS RUNS Q...  search_run over the catalogue for every
- *                                    prefix of every query, as typed
+ *                                    prefix of every query, as typed, at
+ *                                    most 200 hits as the picker asks
  *                                    (microseconds, one a line); the index
  *                                    build time goes to stderr
  * bench_core searchonce FOODS Q      build the index and run one search (for
  *                                    callgrind's --toggle-collect=search_run)
+ * bench_core names FOODS             the catalogue's names, one a line, in
+ *                                    its order (for fzf)
+ * FOODS is a catalogue file, or "builtin" for the built-in table.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -140,7 +144,9 @@ load_index(const char *path, struct catalogue *cat, struct search_index *ix)
 	diag_list_init(dl);
 	catalogue_init(cat);
 	t0 = now_us();
-	if (catalogue_load_file(cat, path, dl) != 0) {
+	if (strcmp(path, "builtin") == 0)
+		catalogue_load_builtin(cat);
+	else if (catalogue_load_file(cat, path, dl) != 0) {
 		diag_print(dl, stderr);
 		return -1;
 	}
@@ -173,7 +179,7 @@ bench_search(const char *path, int runs, char **queries, int nq)
 				memcpy(q, queries[i], k);
 				q[k] = '\0';
 				t0 = now_us();
-				total += search_run(&ix, q, hits, 200);
+				total += search_run(&ix, q, hits, 200, NULL);
 				printf("%.1f\n", now_us() - t0);
 			}
 		}
@@ -194,12 +200,28 @@ bench_searchonce(const char *path, const char *query)
 
 	if (load_index(path, &cat, &ix) != 0)
 		return 1;
-	n = search_run(&ix, query, hits, 200);
+	n = search_run(&ix, query, hits, 200, NULL);
 	fprintf(stderr, "hits: %zu\n", n);
 	search_index_release(&ix);
 	catalogue_release(&cat);
 	free(hits);
 	return 0;
+}
+
+static int
+bench_names(const char *path)
+{
+	struct catalogue cat;
+	struct search_index ix;
+	size_t i;
+
+	if (load_index(path, &cat, &ix) != 0)
+		return 1;
+	for (i = 0; i < cat.n; i++)
+		printf("%s\n", cat.foods[i].name);
+	search_index_release(&ix);
+	catalogue_release(&cat);
+	return fflush(stdout) == 0 ? 0 : 1;
 }
 
 int
@@ -214,8 +236,11 @@ main(int argc, char **argv)
 		return bench_search(argv[2], atoi(argv[3]), argv + 4, argc - 4);
 	if (argc == 4 && strcmp(argv[1], "searchonce") == 0)
 		return bench_searchonce(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "names") == 0)
+		return bench_names(argv[2]);
 	fprintf(stderr, "usage: bench_core gauge DB BATCHES CALLS [range] | "
 	    "add DB N | "
-	    "search FOODS RUNS QUERY... | searchonce FOODS QUERY\n");
+	    "search FOODS RUNS QUERY... | searchonce FOODS QUERY | "
+	    "names FOODS\n");
 	return 2;
 }

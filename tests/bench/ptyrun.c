@@ -2,7 +2,8 @@
 /* The benchmark's pseudo-terminal harness: time a full-screen program's first frame, keys and quit. */
 /*
  * ptyrun [-n RUNS] [-m MARKER] [-s SETTLE_MS] [-t TIMEOUT_MS] [-H HOME]
- *        [-e NAME=VALUE]... [-k STEP]... [-q KEYS] -- PROGRAM [ARG]...
+ *        [-e NAME=VALUE]... [-E KEYS|MARKER] [-k STEP]... [-q KEYS] [-D]
+ *        -- PROGRAM [ARG]...
  *
  * Each run: forkpty with an 80x24 window, TERM=xterm-256color,
  * LC_ALL=C.UTF-8, HOME as given and nothing else from our environment but
@@ -23,6 +24,19 @@
  *   t:KEYS         type KEYS one byte at a time; each is timed from the
  *                  write to the last byte of output before quiet
  * KEYS take \e, \r, \n, \t, \\ and \xHH.
+ *
+ * -E KEYS|MARKER: keys typed the moment the first frame is there, as a
+ * quick typist would, without waiting for quiet or for the program to go
+ * idle: KEYS are written as soon as MARKER (-m) has been read, and the run
+ * then waits until MARKER (of -E) is on the screen, the output has been
+ * quiet for SETTLE_MS and the program idle as long. result_us is fork to
+ * the last byte of that screen, result_rss_kb the peak RSS then; frame_us
+ * is, for these runs, fork to the read that brought the first marker.
+ * The screen is an 80x24 terminal kept from the output (the cursor
+ * motions, erasures, scrolling and repeats that ncurses sends to an
+ * xterm), so a marker is found even when ncurses redraws only the cells
+ * that changed. Steps and -q follow as usual. -D prints that screen to
+ * standard error at the end of each run.
  * -q KEYS: then send KEYS and time until the process has exited; without
  * it the program gets SIGTERM (then SIGKILL) and nothing is timed.
  * restored_us is the quit key to the last byte of output (the terminal
@@ -30,7 +44,8 @@
  *
  * Output: one line per run,
  *   run=I frame_us=N rss_kb=N [ready_us=N ready_rss_kb=N] [keys_us=N,...]
- *       [open_us=N,...] [quit_us=N restored_us=N]
+ *       [open_us=N,...] [result_us=N result_rss_kb=N]
+ *       [quit_us=N restored_us=N]
  * ready_us (with steps or -q): fork to the end of the work that followed
  * the first frame, when the program starts waiting for keys (sampled
  * every few milliseconds); ready_rss_kb the peak RSS by then.
@@ -81,7 +96,29 @@ struct opts {
 	int		 n_steps;
 	char		*quit;
 	size_t		 n_quit;
+	char		*early;		/* -E keys, or NULL */
+	size_t		 n_early;
+	char		*early_marker;
+	bool		 dump;		/* -D: the last screen to stderr */
 	char	       **argv;
+};
+
+#define VT_ROWS 24
+#define VT_COLS 80
+#define VT_CELL 8		/* one character's bytes, NUL-ended */
+
+/* The screen as a terminal would show it (see vt_feed). */
+struct vt {
+	char		 cell[VT_ROWS][VT_COLS][VT_CELL];
+	int		 y, x, top, bot, sy, sx;
+	bool		 wrap;		/* the next character goes to a new line */
+	int		 state;		/* 0 text, 1 ESC, 2 CSI, 3 string, 4 one
+					   more byte, 5 ESC in a string */
+	char		 par[64];
+	size_t		 npar;
+	char		 ch[VT_CELL];	/* the character being read (UTF-8) */
+	size_t		 nch, need;
+	char		 last[VT_CELL];	/* the last one written (for REP) */
 };
 
 /* What one child has printed, with escape sequences stripped. */
@@ -98,6 +135,7 @@ struct session {
 	int		 esc;		/* stripper state */
 	long long	 cpu_ns;	/* CPU time last seen (schedstat) */
 	double		 cpu_ts;	/* when it last changed */
+	struct vt	*vt;
 };
 
 static double
@@ -194,6 +232,339 @@ strip_append(struct session *s, const char *buf, size_t n)
 	s->text[s->len] = '\0';
 }
 
+/* --- the screen ---------------------------------------------------------- */
+
+static void
+vt_blank(struct vt *v, int y, int x0, int x1)
+{
+	int x;
+
+	for (x = x0; x < x1 && x < VT_COLS; x++)
+		strcpy(v->cell[y][x], " ");
+}
+
+static void
+vt_reset(struct vt *v)
+{
+	int y;
+
+	memset(v, 0, sizeof *v);
+	for (y = 0; y < VT_ROWS; y++)
+		vt_blank(v, y, 0, VT_COLS);
+	v->bot = VT_ROWS - 1;
+	strcpy(v->last, " ");
+}
+
+/* Scroll rows top..bot up (n > 0) or down (n < 0) by |n|. */
+static void
+vt_scroll(struct vt *v, int top, int bot, int n)
+{
+	int y, k = n < 0 ? -n : n, h = bot - top + 1;
+
+	if (top < 0 || bot >= VT_ROWS || top > bot)
+		return;
+	if (k > h)
+		k = h;
+	if (n > 0) {
+		for (y = top; y + k <= bot; y++)
+			memcpy(v->cell[y], v->cell[y + k], sizeof v->cell[y]);
+		for (y = bot - k + 1; y <= bot; y++)
+			vt_blank(v, y, 0, VT_COLS);
+	} else {
+		for (y = bot; y - k >= top; y--)
+			memcpy(v->cell[y], v->cell[y - k], sizeof v->cell[y]);
+		for (y = top; y < top + k; y++)
+			vt_blank(v, y, 0, VT_COLS);
+	}
+}
+
+static void
+vt_down(struct vt *v)
+{
+	if (v->y == v->bot)
+		vt_scroll(v, v->top, v->bot, 1);
+	else if (v->y < VT_ROWS - 1)
+		v->y++;
+}
+
+static void
+vt_clamp(struct vt *v)
+{
+	v->wrap = false;
+	if (v->y < 0)
+		v->y = 0;
+	if (v->y >= VT_ROWS)
+		v->y = VT_ROWS - 1;
+	if (v->x < 0)
+		v->x = 0;
+	if (v->x >= VT_COLS)
+		v->x = VT_COLS - 1;
+}
+
+static void
+vt_put(struct vt *v, const char *ch)
+{
+	if (v->wrap) {
+		v->x = 0;
+		vt_down(v);
+		v->wrap = false;
+	}
+	snprintf(v->cell[v->y][v->x], VT_CELL, "%s", ch);
+	snprintf(v->last, VT_CELL, "%s", ch);
+	if (v->x == VT_COLS - 1)
+		v->wrap = true;
+	else
+		v->x++;
+}
+
+/* The n-th parameter of a CSI sequence (def when absent or 0). */
+static int
+vt_par(const struct vt *v, int n, int def)
+{
+	const char *p = v->par;
+	long val;
+
+	if (*p == '?' || *p == '>' || *p == '=' || *p == '<')
+		p++;
+	while (n-- > 0) {
+		p = strchr(p, ';');
+		if (p == NULL)
+			return def;
+		p++;
+	}
+	val = strtol(p, NULL, 10);
+	return val <= 0 ? def : (val > 10000 ? 10000 : (int)val);
+}
+
+static void
+vt_csi(struct vt *v, char f)
+{
+	int n = vt_par(v, 0, 1), i, k;
+	bool priv = v->par[0] == '?';
+
+	if (priv) {
+		/* The alternate screen starts blank. */
+		if ((f == 'h' || f == 'l') && (vt_par(v, 0, 0) == 1049 ||
+		    vt_par(v, 0, 0) == 47 || vt_par(v, 0, 0) == 1047))
+			for (i = 0; i < VT_ROWS; i++)
+				vt_blank(v, i, 0, VT_COLS);
+		return;
+	}
+	switch (f) {
+	case 'H': case 'f':
+		v->y = n - 1;
+		v->x = vt_par(v, 1, 1) - 1;
+		vt_clamp(v);
+		break;
+	case 'A': v->y -= n; vt_clamp(v); break;
+	case 'B': case 'e': v->y += n; vt_clamp(v); break;
+	case 'C': case 'a': v->x += n; vt_clamp(v); break;
+	case 'D': v->x -= n; vt_clamp(v); break;
+	case 'E': v->y += n; v->x = 0; vt_clamp(v); break;
+	case 'F': v->y -= n; v->x = 0; vt_clamp(v); break;
+	case 'G': case '`': v->x = n - 1; vt_clamp(v); break;
+	case 'd': v->y = n - 1; vt_clamp(v); break;
+	case 'J':
+		k = vt_par(v, 0, 0);
+		if (k == 0) {
+			vt_blank(v, v->y, v->x, VT_COLS);
+			for (i = v->y + 1; i < VT_ROWS; i++)
+				vt_blank(v, i, 0, VT_COLS);
+		} else if (k == 1) {
+			for (i = 0; i < v->y; i++)
+				vt_blank(v, i, 0, VT_COLS);
+			vt_blank(v, v->y, 0, v->x + 1);
+		} else
+			for (i = 0; i < VT_ROWS; i++)
+				vt_blank(v, i, 0, VT_COLS);
+		break;
+	case 'K':
+		k = vt_par(v, 0, 0);
+		if (k == 0)
+			vt_blank(v, v->y, v->x, VT_COLS);
+		else if (k == 1)
+			vt_blank(v, v->y, 0, v->x + 1);
+		else
+			vt_blank(v, v->y, 0, VT_COLS);
+		break;
+	case 'X':
+		vt_blank(v, v->y, v->x, v->x + n);
+		break;
+	case '@':
+		for (i = VT_COLS - 1; i >= v->x + n; i--)
+			memcpy(v->cell[v->y][i], v->cell[v->y][i - n], VT_CELL);
+		vt_blank(v, v->y, v->x, v->x + n);
+		break;
+	case 'P':
+		for (i = v->x; i + n < VT_COLS; i++)
+			memcpy(v->cell[v->y][i], v->cell[v->y][i + n], VT_CELL);
+		vt_blank(v, v->y, i > v->x ? i : v->x, VT_COLS);
+		break;
+	case 'L':
+		if (v->y >= v->top && v->y <= v->bot)
+			vt_scroll(v, v->y, v->bot, -n);
+		break;
+	case 'M':
+		if (v->y >= v->top && v->y <= v->bot)
+			vt_scroll(v, v->y, v->bot, n);
+		break;
+	case 'S': vt_scroll(v, v->top, v->bot, n); break;
+	case 'T': vt_scroll(v, v->top, v->bot, -n); break;
+	case 'b':
+		for (i = 0; i < n && i < VT_COLS * VT_ROWS; i++)
+			vt_put(v, v->last);
+		break;
+	case 'r':
+		v->top = vt_par(v, 0, 1) - 1;
+		v->bot = vt_par(v, 1, VT_ROWS) - 1;
+		if (v->top < 0 || v->bot >= VT_ROWS || v->top >= v->bot) {
+			v->top = 0;
+			v->bot = VT_ROWS - 1;
+		}
+		v->y = v->x = 0;
+		v->wrap = false;
+		break;
+	case 's': v->sy = v->y; v->sx = v->x; break;
+	case 'u': v->y = v->sy; v->x = v->sx; vt_clamp(v); break;
+	default:
+		break;		/* colours, modes: nothing on the screen */
+	}
+}
+
+/* Keep the screen up to date with n bytes of output. */
+static void
+vt_feed(struct vt *v, const char *buf, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)buf[i];
+		switch (v->state) {
+		case 0:
+			if (v->need > 0) {
+				if ((c & 0xc0) == 0x80) {
+					v->ch[v->nch++] = (char)c;
+					if (v->nch == v->need) {
+						v->ch[v->nch] = '\0';
+						v->need = 0;
+						vt_put(v, v->ch);
+					}
+					continue;
+				}
+				v->need = 0;	/* broken: start again */
+			}
+			if (c == 27) {
+				v->state = 1;
+			} else if (c == '\r') {
+				v->x = 0;
+				v->wrap = false;
+			} else if (c == '\n' || c == 11 || c == 12) {
+				vt_down(v);
+				v->wrap = false;
+			} else if (c == '\b') {
+				if (v->x > 0)
+					v->x--;
+				v->wrap = false;
+			} else if (c == '\t') {
+				v->x = (v->x / 8 + 1) * 8;
+				vt_clamp(v);
+			} else if (c >= 0xc0 && c < 0xf8) {
+				v->ch[0] = (char)c;
+				v->nch = 1;
+				v->need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			} else if (c >= 0x20 && c != 0x7f && c < 0x80) {
+				v->ch[0] = (char)c;
+				v->ch[1] = '\0';
+				vt_put(v, v->ch);
+			}
+			break;
+		case 1:		/* after ESC */
+			v->state = 0;
+			switch (c) {
+			case '[': v->state = 2; v->npar = 0; v->par[0] = '\0';
+				break;
+			case ']': case 'P': case '_': case '^': v->state = 3;
+				break;
+			case '(': case ')': case '*': case '+': case '#':
+			case '%': case ' ': v->state = 4; break;
+			case '7': v->sy = v->y; v->sx = v->x; break;
+			case '8': v->y = v->sy; v->x = v->sx; vt_clamp(v); break;
+			case 'D': vt_down(v); break;
+			case 'E': v->x = 0; vt_down(v); break;
+			case 'M':
+				if (v->y == v->top)
+					vt_scroll(v, v->top, v->bot, -1);
+				else if (v->y > 0)
+					v->y--;
+				break;
+			case 'c': vt_reset(v); break;
+			default: break;
+			}
+			break;
+		case 2:		/* CSI */
+			if (c >= 0x40 && c <= 0x7e) {
+				v->par[v->npar] = '\0';
+				vt_csi(v, (char)c);
+				v->state = 0;
+			} else if (c >= 0x20 && c < 0x40 &&
+			    v->npar + 1 < sizeof v->par) {
+				v->par[v->npar++] = (char)c;
+				v->par[v->npar] = '\0';
+			}
+			break;
+		case 3:		/* OSC, DCS: up to BEL or ESC \ */
+			if (c == 7)
+				v->state = 0;
+			else if (c == 27)
+				v->state = 5;
+			break;
+		case 4:		/* one more byte */
+			v->state = 0;
+			break;
+		case 5:
+			v->state = c == '\\' ? 0 : 3;
+			break;
+		}
+	}
+}
+
+/* Is marker on one of the screen's rows? */
+static bool
+vt_find(const struct vt *v, const char *marker)
+{
+	char row[VT_COLS * VT_CELL + 1];
+	size_t len;
+	int y, x;
+
+	for (y = 0; y < VT_ROWS; y++) {
+		len = 0;
+		for (x = 0; x < VT_COLS; x++) {
+			size_t k = strlen(v->cell[y][x]);
+			memcpy(row + len, v->cell[y][x], k);
+			len += k;
+		}
+		row[len] = '\0';
+		if (strstr(row, marker) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Print the screen (for -D). */
+static void
+vt_dump(const struct vt *v, FILE *f)
+{
+	int y, x;
+
+	for (y = 0; y < VT_ROWS; y++) {
+		fputc('|', f);
+		for (x = 0; x < VT_COLS; x++)
+			fputs(v->cell[y][x], f);
+		fputs("|\n", f);
+	}
+}
+
 static void
 reap(struct session *s)
 {
@@ -208,14 +579,36 @@ reap(struct session *s)
 	}
 }
 
+/* The state letter of a process (R, S, D...), or 0 if unknown. */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "PID (COMM) S ...": COMM may hold anything, so from the last ')'. */
+	if ((p = strrchr(buf, ')')) == NULL || p[1] != ' ')
+		return 0;
+	return p[2];
+}
+
 /*
- * Has the child used no CPU for ms milliseconds? (It waits for input:
- * a key sent now is read at once, not after work still going on.)
+ * Has the child used no CPU for ms milliseconds, and is it asleep? (It
+ * waits for input: a key sent now is read at once, not after work still
+ * going on.) A process that is runnable but waiting for a CPU on a busy
+ * machine uses none either: its state (R) says it is not idle.
  */
 static bool
 idle_for(struct session *s, long ms)
 {
-	char path[64];
+	char path[64], st;
 	long long ns = -1;
 	FILE *f;
 
@@ -227,7 +620,8 @@ idle_for(struct session *s, long ms)
 	}
 	if (ns < 0)
 		return true;	/* no schedstat: the quiet output must do */
-	if (ns != s->cpu_ns) {
+	st = proc_state(s->pid);
+	if (ns != s->cpu_ns || st == 'R' || st == 'D') {
 		s->cpu_ns = ns;
 		s->cpu_ts = now_us();
 		return false;
@@ -264,6 +658,7 @@ pump(struct session *s, long wait_ms)
 			if (n > 0) {
 				s->last_ts = now_us();
 				strip_append(s, buf, (size_t)n);
+				vt_feed(s->vt, buf, (size_t)n);
 				got += (size_t)n;
 				continue;
 			}
@@ -329,6 +724,41 @@ wait_frame(struct session *s, const char *marker, size_t from, long settle_ms,
 			fprintf(stderr, "ptyrun: timeout waiting for '%s'; "
 			    "the output was:\n%.3000s\n", marker ? marker :
 			    "(quiet)", s->text);
+			return -1;
+		}
+	}
+}
+
+/*
+ * Wait until marker is on the screen, the output has been quiet for
+ * settle_ms since a byte that came after the time after, and the program
+ * has been idle as long.
+ */
+static int
+wait_screen(struct session *s, const char *marker, long settle_ms,
+    long timeout_ms, double after)
+{
+	double quiet_since = now_us();
+	bool idle;
+
+	for (;;) {
+		if (pump(s, 2) > 0)
+			quiet_since = now_us();
+		idle = idle_for(s, settle_ms);
+		if (s->last_ts > after &&
+		    now_us() - quiet_since >= (double)settle_ms * 1000 && idle &&
+		    vt_find(s->vt, marker))
+			return 0;
+		if (s->exited) {
+			fprintf(stderr, "ptyrun: the program exited before "
+			    "'%s' was on the screen (status %d)\n", marker,
+			    s->status);
+			return -1;
+		}
+		if (now_us() - after > (double)timeout_ms * 1000) {
+			fprintf(stderr, "ptyrun: timeout waiting for '%s' on "
+			    "the screen; the output was:\n%.3000s\n", marker,
+			    s->text);
 			return -1;
 		}
 	}
@@ -414,8 +844,10 @@ run_once(const struct opts *o, int idx)
 
 	memset(&s, 0, sizeof s);
 	s.text = malloc(TEXT_MAX + 1);
-	if (s.text == NULL)
+	s.vt = malloc(sizeof *s.vt);
+	if (s.text == NULL || s.vt == NULL)
 		fail("out of memory");
+	vt_reset(s.vt);
 	s.text[0] = '\0';
 	start = now_us();
 	s.pid = forkpty(&s.fd, NULL, NULL, &ws);
@@ -430,14 +862,39 @@ run_once(const struct opts *o, int idx)
 	s.pidfd = pidfd_of(s.pid);
 	flags = fcntl(s.fd, F_GETFL);
 	fcntl(s.fd, F_SETFL, flags | O_NONBLOCK);
-	if (wait_frame(&s, o->marker, 0, o->settle_ms, o->timeout_ms, start,
-	    start, o->n_steps > 0 || o->quit != NULL, &rss) != 0) {
+	if (o->early != NULL) {
+		/* Type as soon as the first frame is there. */
+		while (strstr(s.text, o->marker) == NULL &&
+		    !vt_find(s.vt, o->marker)) {
+			pump(&s, 2);
+			if (s.exited || now_us() - start > (double)
+			    o->timeout_ms * 1000) {
+				fprintf(stderr, "ptyrun: no '%s' (%s); the "
+				    "output was:\n%.2000s\n", o->marker,
+				    s.exited ? "it exited" : "timeout", s.text);
+				ret = -1;
+				goto out;
+			}
+		}
+		rss = peak_rss(s.pid);
+		t = s.last_ts;
+		send_keys(&s, o->early, o->n_early);
+		if (wait_screen(&s, o->early_marker, o->settle_ms,
+		    o->timeout_ms, now_us()) != 0) {
+			ret = -1;
+			goto out;
+		}
+		len = snprintf(line, sizeof line, "run=%d frame_us=%.1f "
+		    "rss_kb=%ld result_us=%.1f result_rss_kb=%ld", idx,
+		    t - start, rss, s.last_ts - start, peak_rss(s.pid));
+	} else if (wait_frame(&s, o->marker, 0, o->settle_ms, o->timeout_ms,
+	    start, start, o->n_steps > 0 || o->quit != NULL, &rss) != 0) {
 		ret = -1;
 		goto out;
-	}
-	len = snprintf(line, sizeof line, "run=%d frame_us=%.1f rss_kb=%ld",
-	    idx, s.last_ts - start, rss);
-	if (o->n_steps > 0 || o->quit != NULL)
+	} else
+		len = snprintf(line, sizeof line, "run=%d frame_us=%.1f "
+		    "rss_kb=%ld", idx, s.last_ts - start, rss);
+	if (o->early == NULL && (o->n_steps > 0 || o->quit != NULL))
 		len += snprintf(line + len, sizeof line - (size_t)len,
 		    " ready_us=%.1f ready_rss_kb=%ld", (s.cpu_ts > s.last_ts ?
 		    s.cpu_ts : s.last_ts) - start, peak_rss(s.pid));
@@ -496,11 +953,14 @@ run_once(const struct opts *o, int idx)
 	printf("%s\n", line);
 	fflush(stdout);
 out:
+	if (o->dump)
+		vt_dump(s.vt, stderr);
 	stop_child(&s);
 	if (s.pidfd >= 0)
 		close(s.pidfd);
 	close(s.fd);
 	free(s.text);
+	free(s.vt);
 	return ret;
 }
 
@@ -534,7 +994,7 @@ main(int argc, char **argv)
 	o.runs = 1;
 	o.settle_ms = 30;
 	o.timeout_ms = 30000;
-	while ((c = getopt(argc, argv, "n:m:s:t:H:e:k:q:")) != -1) {
+	while ((c = getopt(argc, argv, "n:m:s:t:H:e:E:k:q:D")) != -1) {
 		switch (c) {
 		case 'n': o.runs = atoi(optarg); break;
 		case 'm': o.marker = optarg; break;
@@ -558,18 +1018,33 @@ main(int argc, char **argv)
 			}
 			st->n_keys = unescape(st->keys);
 			break;
+		case 'E':
+			if ((bar = strchr(optarg, '|')) == NULL || bar[1] ==
+			    '\0')
+				fail("-E needs KEYS|MARKER");
+			*bar = '\0';
+			o.early = optarg;
+			o.early_marker = bar + 1;
+			o.n_early = unescape(optarg);
+			break;
+		case 'D':
+			o.dump = true;
+			break;
 		case 'q':
 			o.quit = optarg;
 			o.n_quit = unescape(optarg);
 			break;
 		default:
 			fail("usage: ptyrun [-n RUNS] [-m MARKER] [-s SETTLE_MS] "
-			    "[-t TIMEOUT_MS] [-H HOME] [-e NAME=VALUE] [-k STEP] "
-			    "[-q KEYS] -- PROGRAM [ARG]...");
+			    "[-t TIMEOUT_MS] [-H HOME] [-e NAME=VALUE] "
+			    "[-E KEYS|MARKER] [-k STEP] [-q KEYS] [-D] -- "
+			    "PROGRAM [ARG]...");
 		}
 	}
 	if (optind >= argc)
 		fail("no program");
+	if (o.early != NULL && o.marker == NULL)
+		fail("-E needs -m MARKER");
 	o.argv = argv + optind;
 	add_env(&o, "TERM=", "xterm-256color");
 	add_env(&o, "LC_ALL=", "C.UTF-8");

@@ -17,10 +17,19 @@ import sys
 
 US, KIB, IR = "us", "KiB", "Ir"
 
+BUILTIN_N = "8,794"
+
 # (kind, label, samples, unit, floor samples, target)
-# target: None; ("ratio", x): median <= x * floor; ("max", x): median <= x;
-# ("keys", med, worst): median <= med and max <= worst; ("worst", x):
-# max <= x; ("plan",): the query plan uses the index.
+# floor samples: a name, or a tuple of names whose medians add up.
+# target: None; ("ratio", x[, note]): median <= x * floor; ("max", x[,
+# note]): median <= x; ("keys", med, worst): median <= med and max <= worst;
+# ("worst", x): max <= x; ("plan",): the query plan uses the index;
+# ("same", tol): equal to the floor within noise: with tol None, the
+# medians differ by no more than the larger interquartile range of the
+# two; with tol, by no more than tol x the floor (instruction counts);
+# ("notworse", tol): the same, but only a higher median counts.
+# "{before}" in a label is the commit measured as before the built-in
+# table (machine.txt).
 ROWS = [
     ("section", "Floors (built and measured in this run)"),
     ("row", "exec of a program that does nothing", "exec_floor", US, None,
@@ -35,30 +44,77 @@ ROWS = [
      None),
     ("row", "quit key to exit, bare ncurses", "frame_floor.quit", US, None,
      None),
-    ("section", "Start-up to the first complete frame, ten-year diary "
-                "(catalogue on record: parsed after the frame)"),
-    ("row", "shipped catalogue (built-in)", "start_shipped.frame", US,
+    ("section", "Built-in catalogue (%s foods), ten-year diary "
+                "(issue 11)" % BUILTIN_N),
+    ("row", "first complete frame", "start_builtin.frame", US,
      "frame_floor.frame", ("ratio", 1.5)),
+    ("row", "first complete frame, before ({before})",
+     "start_before.frame", US, "frame_floor.frame", None),
+    ("row", "first frame: now / before, not worse", "start_builtin.frame",
+     US, "start_before.frame", ("notworse", None)),
+    ("row", "instructions to first frame", "ir_start_builtin", IR,
+     "ir_floor", None),
+    ("row", "instructions to first frame, before", "ir_start_before", IR,
+     "ir_floor", None),
+    ("row", "instructions: now / before, not worse", "ir_start_builtin", IR,
+     "ir_start_before", ("notworse", 0)),
+    ("row", "peak RSS at first frame", "start_builtin.rss", KIB,
+     "frame_floor.rss", ("max", 6 * 1024)),
+    ("row", "peak RSS at first frame, before", "start_before.rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "to ready for keys (catalogue, index)", "start_builtin.ready",
+     US, "frame_floor.frame", None),
+    ("row", "peak RSS when ready", "start_builtin.ready_rss", KIB,
+     "frame_floor.rss", None),
+    ("row", "start to picker results, 'a'+letter at frame",
+     "early_builtin.result", US, "frame_floor.frame", ("ratio", 3)),
+    ("row", "peak RSS at picker results", "early_builtin.result_rss", KIB,
+     "frame_floor.rss", ("max", 12 * 1024)),
+    ("row", "instructions to picker results", "ir_early_builtin", IR,
+     "ir_floor", None),
+    ("row", "picker keystroke to updated screen", "pick_builtin.keys", US,
+     "frame_floor.keys", ("keys", 1000, 3000)),
+    ("row", "open the picker (a)", "pick_builtin.open", US, None, None),
+    ("row", "filter alone (search_run)", "search_builtin", US, None, None),
+    ("row", "instructions, one picker keystroke", "ir_key_builtin", IR,
+     "ir_search_builtin", None),
+    ("row", "instructions, filter alone (search_run)", "ir_search_builtin",
+     IR, None, None),
+    ("row", "k2diary foods QUERY vs exec + fzf", "cli_foods_builtin", US,
+     ("exec_floor", "fzf_builtin"), ("ratio", 2)),
+    ("row", "fzf --filter QUERY, the same names", "fzf_builtin", US,
+     "exec_floor", None),
+    ("row", "instructions, k2diary foods chick", "ir_cli_foods_builtin", IR,
+     None, None),
+    ("row", "WAL left by import (ten-year export)", "import_wal", KIB, None,
+     None),
+    ("row", "first frame, diary as import left it",
+     "start_after_import.frame", US, "frame_floor.frame", None),
+    ("row", "first frame, after wal_checkpoint(TRUNCATE)",
+     "start_after_ckpt.frame", US, "frame_floor.frame", None),
+    ("row", "first frame: after import / after checkpoint",
+     "start_after_import.frame", US, "start_after_ckpt.frame",
+     ("same", None)),
+    ("row", "instructions: after import / checkpoint",
+     "ir_start_after_import", IR, "ir_start_after_ckpt", ("same", 0.01)),
+    ("row", "quit key: after import / after checkpoint",
+     "start_after_import.quit", US, "start_after_ckpt.quit", None),
+    ("section", "Start-up to the first complete frame, ten-year diary, "
+                "generated catalogues (on record: parsed after the frame)"),
     ("row", "60 foods", "start_60.frame", US, "frame_floor.frame", None),
     ("row", "1,000 foods", "start_1k.frame", US, "frame_floor.frame", None),
     ("row", "10,000 foods", "start_10k.frame", US, "frame_floor.frame",
      ("ratio", 2)),
     ("row", "100,000 foods", "start_100k.frame", US, "frame_floor.frame",
      ("ratio", 3)),
-    ("row", "peak RSS at first frame, shipped", "start_shipped.rss", KIB,
-     "frame_floor.rss", ("max", 6 * 1024)),
     ("row", "peak RSS at first frame, 10,000 foods", "start_10k.rss", KIB,
      "frame_floor.rss", None),
     ("row", "peak RSS at first frame, 100,000 foods", "start_100k.rss", KIB,
      "frame_floor.rss", None),
-    ("row", "to ready for keys (catalogue, index), shipped",
-     "start_shipped.ready", US, "frame_floor.frame", None),
     ("row", "to ready for keys, 10,000 foods", "pick_10k.ready", US,
      "frame_floor.frame", None),
     ("row", "to ready for keys, 100,000 foods", "pick_100k.ready", US,
      "frame_floor.frame", None),
-    ("row", "peak RSS when ready, shipped", "start_shipped.ready_rss", KIB,
-     "frame_floor.rss", None),
     ("row", "peak RSS when ready, 10,000 foods", "pick_10k.ready_rss", KIB,
      "frame_floor.rss", None),
     ("row", "peak RSS when ready, 100,000 foods", "pick_100k.ready_rss",
@@ -96,10 +152,10 @@ ROWS = [
      ("plan",)),
     ("row", "log one entry (diary_add, synchronous=FULL)", "add_core", US,
      "commit_floor", ("ratio", 1.5)),
-    ("row", "quit key to exit (shipped, ten-year)", "start_shipped.quit", US,
-     "frame_floor.quit", ("max", 2000)),
+    ("row", "quit key to exit (built-in, ten-year)", "start_builtin.quit",
+     US, "frame_floor.quit", ("max", 2000)),
     ("row", "quit key to terminal restored (last byte)",
-     "start_shipped.restored", US, "frame_floor.restored", None),
+     "start_builtin.restored", US, "frame_floor.restored", None),
     ("section", "Whole processes"),
     ("row", "k2diary week (ten-year diary)", "cli_week", US, "exec_floor",
      None),
@@ -118,17 +174,21 @@ ROWS = [
      "frame_floor.frame", None),
     ("row", "calcurse first frame (empty data)", "calcurse.frame", US,
      "frame_floor.frame", None),
-    ("row", "ours: first frame shipped / ncdu", "start_shipped.frame", US,
+    ("row", "fzf --filter QUERY, %s built-in names" % BUILTIN_N,
+     "fzf_builtin", US, "exec_floor", None),
+    ("row", "ours: first frame built-in / ncdu", "start_builtin.frame", US,
      "ncdu.frame", None),
-    ("row", "ours: first frame shipped / calcurse", "start_shipped.frame", US,
-     "calcurse.frame", None),
+    ("row", "ours: first frame built-in / calcurse", "start_builtin.frame",
+     US, "calcurse.frame", None),
+    ("row", "ours: picker keystroke built-in / fzf", "pick_builtin.keys", US,
+     "fzf_builtin", None),
     ("row", "ours: picker keystroke 10k / fzf 10k", "pick_10k.keys", US,
      "fzf_10k", None),
     ("row", "ours: picker keystroke 100k / fzf 100k", "pick_100k.keys", US,
      "fzf_100k", None),
     ("section", "Instruction counts (callgrind; do not drift with noise)"),
     ("row", "F: exec to first frame", "ir_floor", IR, None, None),
-    ("row", "start-up to first frame, shipped", "ir_start_shipped", IR,
+    ("row", "start-up to first frame, built-in", "ir_start_builtin", IR,
      "ir_floor", None),
     ("row", "start-up to first frame, 10,000 foods", "ir_start_10k", IR,
      "ir_floor", None),
@@ -168,6 +228,8 @@ def fmt(v, unit):
             return "%.2f ms" % (v / 1000)
         return "%.1f us" % v
     if unit == KIB:
+        if v < 1024:
+            return "%.0f KiB" % v
         return "%.1f MiB" % (v / 1024)
     if unit == IR:
         if v >= 1e9:
@@ -181,10 +243,17 @@ def fmt(v, unit):
 def target_text(t, unit):
     if t is None:
         return ""
+    note = (" (%s)" % t[2]) if t[0] in ("ratio", "max") and len(t) > 2 \
+        else ""
     if t[0] == "ratio":
-        return "<= %g x floor" % t[1]
+        return "<= %g x floor%s" % (t[1], note)
     if t[0] == "max":
-        return "<= %s" % fmt(t[1], unit)
+        return "<= %s%s" % (fmt(t[1], unit), note)
+    if t[0] in ("same", "notworse"):
+        return "%s floor%s" % ("=" if t[0] == "same" else "<=",
+                               ", within IQR" if t[1] is None else
+                               (", within %g%%" % (t[1] * 100) if t[1]
+                                else ""))
     if t[0] == "keys":
         return "med <= %s, max <= %s" % (fmt(t[1], unit), fmt(t[2], unit))
     if t[0] == "worst":
@@ -192,6 +261,28 @@ def target_text(t, unit):
     if t[0] == "plan":
         return "uses index"
     return ""
+
+
+def iqr(v):
+    """Interquartile range (0 for fewer than four samples)."""
+    if len(v) < 4:
+        return 0.0
+    q = statistics.quantiles(v, n=4)
+    return q[2] - q[0]
+
+
+def load_floor(raw, floor_name):
+    """Median of the floor (the sum of medians for a tuple), its samples
+    (None for a tuple), or (None, None)."""
+    names = floor_name if isinstance(floor_name, tuple) else (floor_name,)
+    total, samples = 0.0, None
+    for n in names:
+        fv, _ = load(raw, n)
+        if fv is None:
+            return None, None
+        total += statistics.median(fv)
+        samples = fv if len(names) == 1 else None
+    return total, samples
 
 
 def main(argv):
@@ -230,6 +321,7 @@ def main(argv):
             rows.append({"section": r[1]})
             continue
         _, label, name, unit, floor_name, target = r
+        label = label.replace("{before}", machine.get("before", "-"))
         rec = {"measurement": label, "samples_name": name, "unit": unit,
                "target": target_text(target, unit)}
         if name == "plan":
@@ -248,11 +340,10 @@ def main(argv):
             rows.append(rec)
             continue
         med, lo, hi = statistics.median(v), min(v), max(v)
-        fmed, ratio = None, None
+        fmed, ratio, fv = None, None, None
         if floor_name is not None:
-            fv, _ = load(raw, floor_name)
-            if fv is not None:
-                fmed = statistics.median(fv)
+            fmed, fv = load_floor(raw, floor_name)
+            if fmed is not None:
                 ratio = med / fmed if fmed > 0 else None
         met = None
         if target is not None:
@@ -264,8 +355,19 @@ def main(argv):
                 met = med <= target[1] and hi <= target[2]
             elif target[0] == "worst":
                 met = hi <= target[1]
+            elif target[0] in ("same", "notworse") and fmed is not None:
+                diff = med - fmed
+                if target[0] == "same":
+                    diff = abs(diff)
+                if target[1] is None:
+                    met = fv is not None and \
+                        diff <= max(iqr(v), iqr(fv))
+                else:
+                    met = diff <= target[1] * fmed
         rec.update({"median": med, "min": lo, "max": hi, "n": len(v),
-                    "floor_name": floor_name, "floor": fmed,
+                    "floor_name": "+".join(floor_name) if
+                    isinstance(floor_name, tuple) else floor_name,
+                    "floor": fmed,
                     "ratio": ratio, "met": met})
         rows.append(rec)
         emit([label, fmt(med, unit), fmt(lo, unit), fmt(hi, unit),

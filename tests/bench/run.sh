@@ -10,7 +10,9 @@
 # picker), BENCH_SETTLE_MS (30), BENCH_SEED, BENCH_NO_INSTALL=1 (do not
 # apt-get the peers), BENCH_CALLGRIND_100K=0 (do not count the start-up
 # with 100,000 foods under callgrind: about a minute), BENCH_JSON
-# (build/bench.json).
+# (build/bench.json), BENCH_LETTER (c: the first letter typed the moment
+# the first frame is there), BENCH_BEFORE (59ee840^: the commit measured
+# as before the built-in catalogue table; "none" to skip it).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +27,7 @@ JSON=${BENCH_JSON:-$root/build/bench.json}
 CC=${CC:-cc}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 QUERIES=(chick gouda nat sal bre)
+LETTER=${BENCH_LETTER:-c}
 data=$B/bench-data
 raw=$B/bench-raw
 cg=$raw/callgrind
@@ -91,6 +94,25 @@ build floor_frame_db floor_frame.c -DFLOOR_DB $curses_cflags $sqlite_cflags \
 build bench_core bench_core.c -I"$root/include" "$B/libadapt.a" "$B/libcore.a" $sqlite_libs \
     $yaml_libs -lm
 
+# The program before the built-in table (53 foods parsed from YAML after
+# the first frame), built once from git into build-bench/before-REV/.
+BEFORE=${BENCH_BEFORE:-59ee840^}
+before_rev= before_bin=
+if [ "$BEFORE" != none ] &&
+    before_rev=$(git -C "$root" rev-parse --short "$BEFORE" 2>/dev/null); then
+	bdir=$B/before-$before_rev
+	if [ ! -x "$bdir/build/k2diary" ]; then
+		say "building k2diary $before_rev (before the built-in table)"
+		rm -rf "$bdir"
+		mkdir -p "$bdir"
+		{ git -C "$root" archive "$before_rev" | tar -x -C "$bdir" &&
+		  make -C "$bdir" B=build SANITIZE= CFLAGS="-O2 -g" build/k2diary
+		} >"$bdir.log" 2>&1 ||
+		    say "cannot build $before_rev (see $bdir.log)"
+	fi
+	[ -x "$bdir/build/k2diary" ] && before_bin=$bdir/build/k2diary
+fi
+
 # --- the data --------------------------------------------------------------
 say "generating the data (seed $SEED)"
 gen() { python3 "$here/gen.py" "$@"; }
@@ -106,16 +128,54 @@ for n in 60 1000 10000 100000; do
 		touch "$f.seed-$SEED"
 	fi
 done
-# The diary ends today: made anew each run, by k2diary itself (so its
-# schema is current), with a command that creates a missing diary: one
-# entry added, then removed.
-db=$data/ten-year.db
-rm -f "$db" "$db-wal" "$db-shm"
-made=$(HOME=$home "$K2DIARY" --db "$db" add natto) || die "cannot create $db"
+# The ten-year diary ends today and is made anew each run, as a user would
+# bring one in: gen.py fills a diary that k2diary made (so its schema is
+# current) with a command that creates a missing diary (one entry added,
+# then removed); k2diary exports it as CSV and imports that into a new
+# diary. The import's files are kept as it left them (bench-data/import/,
+# -wal and -shm included) for the rows that start from there; every other
+# row uses that diary after a TRUNCATE checkpoint (bench-data/ckpt/, copied
+# to ten-year.db).
+seed=$data/seed.db
+rm -f "$seed" "$seed-wal" "$seed-shm"
+made=$(HOME=$home "$K2DIARY" --db "$seed" add natto) || die "cannot create $seed"
 id=$(printf '%s\n' "$made" | sed -n '1s/^[^#]*#\([0-9][0-9]*\).*/\1/p')
-[ -n "$id" ] || die "cannot create $db: k2diary add said: $made"
-HOME=$home "$K2DIARY" --db "$db" rm "$id" >/dev/null || die "cannot empty $db"
-gen diary "$root/foods.yaml" "$db" 10 12 "$SEED" >&2 || die "gen diary failed"
+[ -n "$id" ] || die "cannot create $seed: k2diary add said: $made"
+HOME=$home "$K2DIARY" --db "$seed" rm "$id" >/dev/null || die "cannot empty $seed"
+gen diary "$root/foods.yaml" "$seed" 10 12 "$SEED" >&2 || die "gen diary failed"
+HOME=$home "$K2DIARY" --db "$seed" export >"$data/ten-year.csv" ||
+    die "k2diary export failed"
+rm -rf "$data/import" "$data/ckpt"
+mkdir -p "$data/import" "$data/ckpt"
+HOME=$home "$K2DIARY" --db "$data/import/ten-year.db" import \
+    "$data/ten-year.csv" >&2 || die "k2diary import failed"
+# put_diary FROM-FOLDER PATH: the diary of FROM-FOLDER at PATH, its -wal and
+# -shm as they are there (or none).
+put_diary() {
+	local f
+	rm -f "$2" "$2-wal" "$2-shm"
+	for f in "" -wal -shm; do
+		[ -e "$1/ten-year.db$f" ] && cp -p "$1/ten-year.db$f" "$2$f"
+	done
+	return 0
+}
+put_diary "$data/import" "$data/ckpt/ten-year.db"
+python3 - "$data/ckpt/ten-year.db" <<'EOF' || die "cannot checkpoint the diary"
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+busy, log, done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+if busy:
+    sys.exit("checkpoint busy")
+con.close()
+EOF
+db=$data/ten-year.db
+put_diary "$data/ckpt" "$db"
+
+# What import left: the -wal file's size (KiB), 0 when there is none.
+wal=0
+[ -e "$data/import/ten-year.db-wal" ] &&
+    wal=$(($(stat -c %s "$data/import/ten-year.db-wal") / 1024))
+echo "$wal" >"$raw/import_wal.txt"
 
 # --- the machine -----------------------------------------------------------
 {
@@ -126,7 +186,8 @@ gen diary "$root/foods.yaml" "$db" 10 12 "$SEED" >&2 || die "gen diary failed"
 	echo "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 	echo "fs_of_diary=$(stat -f -c %T "$data")"
 	echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "k2diary=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "k2diary=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$root" && [ -n "$(git status --porcelain -- src include Makefile 2>/dev/null)" ] && echo ' with changes in the tree')"
+	echo "before=${before_rev:-none}"
 	echo "cc=$($CC --version | head -1)"
 	echo "sqlite=$(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
 	echo "runs=$RUNS, slow runs $SLOW, settle ${SETTLE} ms"
@@ -135,7 +196,7 @@ gen diary "$root/foods.yaml" "$db" 10 12 "$SEED" >&2 || die "gen diary failed"
 # --- how to measure ----------------------------------------------------------
 # pty NAME PTYRUN-ARGS...: runs ptyrun (appending to NAME.pty), then
 # pty_split NAME makes the samples NAME.frame, .rss, .ready, .ready_rss,
-# .keys, .open, .quit and .restored.
+# .keys, .open, .quit, .restored, .result and .result_rss.
 pty_run() {
 	local name=$1
 	shift
@@ -153,6 +214,8 @@ pty_split() {
 	field open_us >"$raw/$name.open.txt"
 	field quit_us >"$raw/$name.quit.txt"
 	field restored_us >"$raw/$name.restored.txt"
+	field result_us >"$raw/$name.result.txt"
+	field result_rss_kb >"$raw/$name.result_rss.txt"
 	if [ ! -s "$raw/$name.frame.txt" ]; then
 		echo "failed: see build-bench/bench-raw/$name.err" >"$raw/$name.skip"
 	fi
@@ -182,8 +245,48 @@ pty frame_db_floor -n "$RUNS" -m FLOOR-END -q q -- "$B/floor_frame_db" "$db"
     skip commit_floor "failed"
 
 # --- start-up ----------------------------------------------------------------
-say "start-up: shipped catalogue"
-pty start_shipped -n "$RUNS" -m "q quit" -q q -- "${K2[@]}"
+# The built-in catalogue, and the program before it (same diary, same
+# harness), the two in turn, which goes first alternating.
+say "start-up: built-in catalogue${before_bin:+, and before it ($before_rev)}"
+for i in $(seq "$RUNS"); do
+	order="now before"
+	[ $((i % 2)) = 0 ] && order="before now"
+	for which in $order; do
+		if [ $which = now ]; then
+			pty_run start_builtin -m "q quit" -q q -- "${K2[@]}"
+		elif [ -n "$before_bin" ]; then
+			pty_run start_before -m "q quit" -q q -- \
+			    "$before_bin" --db "$db"
+		fi
+	done
+done
+pty_split start_builtin
+if [ -n "$before_bin" ]; then
+	pty_split start_before
+else
+	skip start_before "not built (BENCH_BEFORE=$BEFORE)"
+fi
+# A quick typist: 'a' and a first letter sent the moment the first frame
+# is there, not when the program has gone idle; the figure is fork to the
+# picker showing that letter's foods.
+say "start-up: 'a$LETTER' typed at the first frame, built-in catalogue"
+pty early_builtin -n "$RUNS" -m "q quit" -E "a$LETTER|Find a food: $LETTER" \
+    -- "${K2[@]}"
+# The first frame after import, the diary exactly as import left it, and
+# after a TRUNCATE checkpoint; each run from a fresh copy (a screen folds
+# the WAL when it closes), the two in turn, which goes first alternating.
+say "start-up: after import, after a checkpoint"
+for i in $(seq "$RUNS"); do
+	order="import ckpt"
+	[ $((i % 2)) = 0 ] && order="ckpt import"
+	for state in $order; do
+		put_diary "$data/$state" "$tmp/after.db"
+		pty_run start_after_$state -m "q quit" -q q -- \
+		    "$K2DIARY" --db "$tmp/after.db"
+	done
+done
+pty_split start_after_import
+pty_split start_after_ckpt
 for n in 60 1000 10000 100000; do
 	case $n in
 	60) s=60 runs=$RUNS ;;
@@ -209,6 +312,11 @@ steps=(-k 'o:a|Find a food')
 for q in "${QUERIES[@]}"; do
 	steps+=(-k "t:$q" -k 'u:\x15')
 done
+say "picker: built-in catalogue, ${#QUERIES[@]} queries typed a key at a time"
+pty pick_builtin -n "$SLOW" -t 120000 -m "q quit" "${steps[@]}" -- "${K2[@]}"
+"$B/bench_core" search builtin "$RUNS" "${QUERIES[@]}" \
+    >"$raw/search_builtin.txt" 2>"$raw/search_builtin.err" ||
+    skip search_builtin "failed"
 for n in 10000 100000; do
 	s=$((n / 1000))k
 	say "picker: $n foods, ${#QUERIES[@]} queries typed a key at a time"
@@ -244,6 +352,22 @@ cp "$db" "$data/log.db"
 say "whole processes"
 proc cli_week -n "$RUNS" -- "${K2[@]}" week
 proc cli_add -n "$RUNS" -- "$K2DIARY" --db "$data/log.db" add gouda
+# The built-in catalogue: k2diary foods QUERY against fzf --filter QUERY
+# over the same names (all of them, in the catalogue's order, as the
+# names column of 'k2diary foods' lists them, but not cut to 40 columns).
+"$B/bench_core" names builtin >"$data/names-builtin.txt" ||
+    die "bench_core names failed"
+listed=$(HOME=$home "$K2DIARY" foods | wc -l)
+[ "$listed" -eq $(($(wc -l <"$data/names-builtin.txt") + 1)) ] ||
+    die "k2diary foods lists $listed lines for $(wc -l <"$data/names-builtin.txt") names"
+for q in "${QUERIES[@]}"; do
+	proc cli_foods_builtin -n "$RUNS" -x -- "$K2DIARY" foods "$q"
+	if [ $have_fzf = 1 ]; then
+		proc fzf_builtin -n "$RUNS" -x -i "$data/names-builtin.txt" -- \
+		    fzf --filter "$q"
+	fi
+done
+[ $have_fzf = 1 ] || skip fzf_builtin "not installed (fzf)"
 for n in 10000 100000; do
 	s=$((n / 1000))k r=$RUNS
 	[ $n = 100000 ] && r=$SLOW
@@ -287,6 +411,40 @@ ir() { # ir NAME FILE: the total of one callgrind dump
 	fi
 	[ -s "$raw/$1.txt" ] || skip "$1" "failed: see build-bench/bench-raw/callgrind"
 }
+upto_parts() { # upto_parts PREFIX: the dumps up to the last key's, in order
+	local f last
+	last=$(last_key_part "$1")
+	[ -f "$last" ] || return 0
+	for f in $(ls "$1".* 2>/dev/null | grep '\.[0-9]*$' | sort -t. -k2 -n); do
+		echo "$f"
+		[ "$f" = "$last" ] && break
+	done
+}
+ir_upto() { # ir_upto NAME PREFIX: the sum of the dumps up to the last key's
+	local f n sum=0 any=0
+	for f in $(upto_parts "$2"); do
+		n=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$f" | head -1)
+		sum=$((sum + ${n:-0}))
+		any=1
+	done
+	[ $any = 1 ] && echo "$sum" >"$raw/$1.txt"
+	[ -s "$raw/$1.txt" ] || skip "$1" "failed: see build-bench/bench-raw/callgrind"
+}
+profile() { # profile NAME DUMP...: the top of each dump, inclusive, in
+	# callgrind/NAME.profile.txt
+	local out=$cg/$1.profile.txt f
+	shift
+	: >"$out"
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		echo "== $(basename "$f")" >>"$out"
+		# One line a function (a file may be named two ways).
+		callgrind_annotate --inclusive=yes "$f" 2>/dev/null |
+		    sed -n '/file:function/,$p' | grep -v '^--' |
+		    awk '{ n = split($0, w, ":"); f = w[n]; sub(/ \[.*/, "", f) }
+		        !seen[$1 " " f]++' | head -40 >>"$out"
+	done
+}
 last_key_part() { # last_key_part PREFIX: the last dump that handled a key
 	local f last=
 	for f in $(ls "$1".* 2>/dev/null | grep '\.[0-9]*$' | sort -t. -k2 -n); do
@@ -306,9 +464,49 @@ if [ $have_valgrind = 1 ]; then
 	vg floor -m FLOOR-END -- "${cgopt[@]}" \
 	    --callgrind-out-file="$cg/floor" "$B/floor_frame"
 	ir ir_floor "$cg/floor.1"
-	vg shipped -m "q quit" -- "${cgopt[@]}" \
-	    --callgrind-out-file="$cg/shipped" "${K2[@]}"
-	ir ir_start_shipped "$cg/shipped.1"
+	# The built-in catalogue: the first frame, then one key in the picker.
+	vg builtin -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
+	    --callgrind-out-file="$cg/builtin" "${K2[@]}"
+	ir ir_start_builtin "$cg/builtin.1"
+	ir ir_key_builtin "$(last_key_part "$cg/builtin")"
+	if [ -n "$before_bin" ]; then
+		vg before -m "q quit" -- "${cgopt[@]}" \
+		    --callgrind-out-file="$cg/before" "$before_bin" --db "$db"
+		ir ir_start_before "$cg/before.1"
+	else
+		skip ir_start_before "not built (BENCH_BEFORE=$BEFORE)"
+	fi
+	valgrind --tool=callgrind --collect-atstart=no --toggle-collect=search_run \
+	    --callgrind-out-file="$cg/search_builtin" "$B/bench_core" searchonce \
+	    builtin g >/dev/null 2>"$cg/search_builtin.err"
+	ir ir_search_builtin "$cg/search_builtin"
+	# 'a' and a letter typed at the first frame: every part up to the
+	# screen that shows the letter's foods.
+	vg early -m "q quit" -E "a$LETTER|Find a food: $LETTER" -- \
+	    "${cgopt[@]}" --callgrind-out-file="$cg/early" "${K2[@]}"
+	ir_upto ir_early_builtin "$cg/early"
+	# The first frame after import, and after a checkpoint.
+	for state in import ckpt; do
+		put_diary "$data/$state" "$tmp/after.db"
+		vg after_$state -m "q quit" -- "${cgopt[@]}" \
+		    --callgrind-out-file="$cg/after_$state" \
+		    "$K2DIARY" --db "$tmp/after.db"
+		ir ir_start_after_$state "$cg/after_$state.1"
+	done
+	# k2diary foods QUERY, the whole process (the environment of proctime).
+	env -i HOME="$home" LC_ALL=C.UTF-8 PATH="$PATH" valgrind \
+	    --tool=callgrind --callgrind-out-file="$cg/foods_builtin" \
+	    "$K2DIARY" foods "${QUERIES[0]}" >/dev/null 2>"$cg/foods_builtin.err"
+	ir ir_cli_foods_builtin "$cg/foods_builtin"
+	# Where the instructions go (for the README's notes on missed
+	# targets): inclusive costs of the built-in catalogue's dumps.
+	profile builtin_start "$cg/builtin.1"
+	profile before_start "$cg/before.1"
+	profile builtin_key "$(last_key_part "$cg/builtin")"
+	profile early $(upto_parts "$cg/early")
+	profile after_import "$cg/after_import.1"
+	profile after_ckpt "$cg/after_ckpt.1"
+	profile foods_builtin "$cg/foods_builtin"
 	record "$data/foods-10000.yaml"
 	vg f10k -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
 	    --callgrind-out-file="$cg/f10k" "${K2[@]}" --foods "$data/foods-10000.yaml"
@@ -335,7 +533,10 @@ if [ $have_valgrind = 1 ]; then
 		skip ir_start_100k_new "not run (BENCH_CALLGRIND_100K=0)"
 	fi
 else
-	for n in ir_floor ir_start_shipped ir_start_10k ir_key_10k ir_search_10k \
+	for n in ir_floor ir_start_builtin ir_start_before ir_key_builtin \
+	    ir_search_builtin ir_early_builtin ir_start_after_import \
+	    ir_start_after_ckpt ir_cli_foods_builtin ir_start_10k ir_key_10k \
+	    ir_search_10k \
 	    ir_start_100k ir_start_100k_new; do
 		skip $n "not installed (valgrind)"
 	done
