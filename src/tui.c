@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "layout.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -444,10 +445,11 @@ tui_pick_refresh(struct tui_state *s, const struct tui_env *env)
 	s->pick_top = 0;
 }
 
+/* A page of the picker: the foods it lists at this size. */
 static size_t
 page(const struct tui_env *env)
 {
-	return env->rows > 12 ? (size_t)env->rows - 10 : 2;
+	return (size_t)layout_pick_rows(env->rows, env->cols);
 }
 
 static unsigned
@@ -695,8 +697,11 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		s->screen = TUI_SCREEN_PICK;
 		return TUI_REDRAW;
 	case ACT_RELOG:
-		if (ch - '1' >= v->n_recent) {
-			status(s, true, "no recent food under %c", (char)ch);
+		/* Only what the again: line shows at this size (layout.c). */
+		if ((size_t)(ch - '1') >= layout_recent_shown(v, env->rows,
+		    env->cols)) {
+			status(s, true, "no food under %c on the again: line",
+			    (char)ch);
 			return TUI_REDRAW;
 		}
 		f = v->recent[ch - '1'].food;

@@ -373,7 +373,7 @@ test_unknown_key(void **state)
 	    "t.yaml:9:5: unknown key 'colour' in a food (a mapping with id, "
 	    "name, group, servings and per_100g): expected one of id, name, "
 	    "group, aliases, servings, per_100g, per_serving, k2_confidence, "
-	    "source, note, usda");
+	    "source, note, usda, ingredients, yields");
 }
 
 static void
@@ -1235,7 +1235,7 @@ test_bad_fixtures(void **state)
 		    "9:5: unknown key 'colour' in a food (a mapping with id, "
 		    "name, group, servings and per_100g): expected one of id, "
 		    "name, group, aliases, servings, per_100g, per_serving, "
-		    "k2_confidence, source, note, usda" },
+		    "k2_confidence, source, note, usda, ingredients, yields" },
 		{ "unknown-key-top.yaml", 2,
 		    "1:1: unknown key 'versoin' in a mapping with 'version' "
 		    "and 'foods' at the top: did you mean 'version'?" },

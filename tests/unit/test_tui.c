@@ -20,6 +20,7 @@
 #include "entry.h"
 #include "food.h"
 #include "gauge.h"
+#include "layout.h"
 #include "search.h"
 #include "text.h"
 #include "tui.h"
@@ -398,7 +399,7 @@ test_pick_moves_within_bounds(void **state)
 {
 	struct fx *x = *state;
 	const struct food *f;
-	size_t page = 24 - 10;	/* rows - 10 at 24 rows */
+	size_t page = 12;	/* the picker lists 12 foods at 80 x 24 */
 
 	keys(x, "a");
 	key(x, TK_UP);
@@ -414,7 +415,8 @@ test_pick_moves_within_bounds(void **state)
 	key(x, TK_PGDN);
 	key(x, TK_PGDN);
 	key(x, TK_PGDN);
-	assert_int_equal(x->s.pick, 3 * page);
+	key(x, TK_PGDN);
+	assert_int_equal(x->s.pick, 4 * page);
 	key(x, TK_PGDN);
 	assert_int_equal(x->s.pick, N_FOODS - 1);
 	key(x, TK_DOWN);
@@ -428,13 +430,14 @@ test_pick_moves_within_bounds(void **state)
 	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
 	assert_ptr_equal(x->s.food, f);
 
-	/* A small screen pages by 2. */
-	x->env.rows = 10;
+	/* The smallest screen, 40 x 12, lists 8 foods: it pages by 8. */
+	x->env.rows = 12;
+	x->env.cols = 40;
 	keys(x, "\033\b\b");
 	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
 	assert_int_equal(x->s.pick, 0);
 	key(x, TK_PGDN);
-	assert_int_equal(x->s.pick, 2);
+	assert_int_equal(x->s.pick, 8);
 }
 
 static void
@@ -544,11 +547,11 @@ test_relog_cancel_and_missing(void **state)
 	keys(x, "3");
 	assert_int_equal(x->n_cmds, 0);
 	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
-	assert_string_equal(x->s.status, "no recent food under 3");
+	assert_string_equal(x->s.status, "no food under 3 on the again: line");
 	assert_true(x->s.status_error);
 	x->view.n_recent = 0;
 	keys(x, "1");
-	assert_string_equal(x->s.status, "no recent food under 1");
+	assert_string_equal(x->s.status, "no food under 1 on the again: line");
 	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
 }
 
@@ -1756,6 +1759,7 @@ test_bindings_are_dispatch(void **state)
 		if (!seen[i])
 			fail_msg("action %zu has no key", i);
 	/* Keys not in the table change nothing and say so. */
+	tui_release(&x->s);
 	tui_init(&x->s, TODAY);
 	assert_int_equal(keys(x, "zxcvbnm0")->type, TUI_CMD_NONE);
 	assert_int_equal(x->n_cmds, 0);
@@ -1953,6 +1957,43 @@ test_amounts_stay_exact(void **state)
 	assert_true(c->amount.grams == 0.45 * 175);
 }
 
+
+/*
+ * Issue 9, item 15: 1 ... 9 act only on the foods the again: line shows.
+ * At 40 columns nine long ids do not all fit: the one past the last shown
+ * is refused, the last shown is asked about.
+ */
+static void
+test_relog_only_what_shows(void **state)
+{
+	struct fx *x = *state;
+	struct tui_view *v = &x->view;
+	size_t i, shown;
+	char key[2] = { 0, 0 };
+
+	for (i = 0; i < TUI_RECENT; i++) {
+		v->recent[i] = v->recent[0];
+		snprintf(v->recent[i].id, sizeof v->recent[i].id,
+		    "gouda_from_the_market_%zu", i);
+	}
+	v->n_recent = TUI_RECENT;
+	x->env.rows = 12;
+	x->env.cols = 40;
+	shown = layout_recent_shown(v, 12, 40);
+	assert_true(shown < TUI_RECENT);
+	key[0] = (char)('1' + shown);
+	keys(x, key);
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_true(x->s.status_error);
+	if (shown > 0) {
+		key[0] = (char)('0' + shown);
+		keys(x, key);
+		assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+	}
+	/* At 80 x 24 the same nine: more of them show. */
+	assert_true(layout_recent_shown(v, 24, 80) > shown);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -2007,6 +2048,7 @@ main(void)
 		T(test_selection_follows_new_entry),
 		T(test_today_follows_clock),
 		T(test_amounts_stay_exact),
+		T(test_relog_only_what_shows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
