@@ -115,7 +115,7 @@ header() { screen | sed -n 1p; }
 # dnum OFFSET: the day OFFSET days from today as the diary stores it.
 dnum() { echo $(($(date -u -d "$(day "$1")" +%s) / 86400)); }
 # dname OFFSET: "Thu 2026-11-26", as the header shows that day.
-dname() { date -u -d "$(day "$1")" '+%a %F'; }
+dname() { LC_ALL=C date -u -d "$(day "$1")" '+%a %F'; }
 # colours: the colour SGR parameters on the screen (foreground/background).
 colours() {
 	screen -e | grep -oE $'\e\\[[0-9;:]*m' | sed $'s/^\e\\[//; s/m$//' |
