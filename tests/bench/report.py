@@ -46,10 +46,12 @@ ROWS = [
      None),
     ("section", "Built-in catalogue (%s foods), ten-year diary "
                 "(issue 11)" % BUILTIN_N),
+    ("row", "F, bare ncurses, in turn with these runs",
+     "frame_floor_turn.frame", US, "frame_floor.frame", None),
     ("row", "first complete frame", "start_builtin.frame", US,
-     "frame_floor.frame", ("ratio", 1.5)),
+     "frame_floor_turn.frame", ("ratio", 1.5)),
     ("row", "first complete frame, before ({before})",
-     "start_before.frame", US, "frame_floor.frame", None),
+     "start_before.frame", US, "frame_floor_turn.frame", None),
     ("row", "first frame: now / before, not worse", "start_builtin.frame",
      US, "start_before.frame", ("notworse", None)),
     ("row", "instructions to first frame", "ir_start_builtin", IR,
@@ -59,17 +61,17 @@ ROWS = [
     ("row", "instructions: now / before, not worse", "ir_start_builtin", IR,
      "ir_start_before", ("notworse", 0)),
     ("row", "peak RSS at first frame", "start_builtin.rss", KIB,
-     "frame_floor.rss", ("max", 6 * 1024)),
+     "frame_floor_turn.rss", ("max", 6 * 1024)),
     ("row", "peak RSS at first frame, before", "start_before.rss", KIB,
-     "frame_floor.rss", None),
+     "frame_floor_turn.rss", None),
     ("row", "to ready for keys (catalogue, index)", "start_builtin.ready",
-     US, "frame_floor.frame", None),
+     US, "frame_floor_turn.frame", None),
     ("row", "peak RSS when ready", "start_builtin.ready_rss", KIB,
-     "frame_floor.rss", None),
+     "frame_floor_turn.rss", None),
     ("row", "start to picker results, 'a'+letter at frame",
-     "early_builtin.result", US, "frame_floor.frame", ("ratio", 3)),
+     "early_builtin.result", US, "frame_floor_turn.frame", ("ratio", 3)),
     ("row", "peak RSS at picker results", "early_builtin.result_rss", KIB,
-     "frame_floor.rss", ("max", 12 * 1024)),
+     "frame_floor_turn.rss", ("max", 12 * 1024)),
     ("row", "instructions to picker results", "ir_early_builtin", IR,
      "ir_floor", None),
     ("row", "picker keystroke to updated screen", "pick_builtin.keys", US,
@@ -89,9 +91,9 @@ ROWS = [
     ("row", "WAL left by import (ten-year export)", "import_wal", KIB, None,
      None),
     ("row", "first frame, diary as import left it",
-     "start_after_import.frame", US, "frame_floor.frame", None),
+     "start_after_import.frame", US, "frame_floor_turn.frame", None),
     ("row", "first frame, after wal_checkpoint(TRUNCATE)",
-     "start_after_ckpt.frame", US, "frame_floor.frame", None),
+     "start_after_ckpt.frame", US, "frame_floor_turn.frame", None),
     ("row", "first frame: after import / after checkpoint",
      "start_after_import.frame", US, "start_after_ckpt.frame",
      ("same", None)),
@@ -273,16 +275,17 @@ def iqr(v):
 
 def load_floor(raw, floor_name):
     """Median of the floor (the sum of medians for a tuple), its samples
-    (None for a tuple), or (None, None)."""
+    (None for a tuple) and its minimum (the sum of minima), or Nones."""
     names = floor_name if isinstance(floor_name, tuple) else (floor_name,)
-    total, samples = 0.0, None
+    total, samples, least = 0.0, None, 0.0
     for n in names:
         fv, _ = load(raw, n)
         if fv is None:
-            return None, None
+            return None, None, None
         total += statistics.median(fv)
+        least += min(fv)
         samples = fv if len(names) == 1 else None
-    return total, samples
+    return total, samples, least
 
 
 def main(argv):
@@ -304,12 +307,12 @@ def main(argv):
         "USING COVERING INDEX" in plan
     rows, lines = [], []
     head = ("measurement", "median", "min", "max", "floor", "ratio",
-            "target", "met?")
-    widths = [44, 10, 10, 10, 10, 7, 24, 4]
+            "min/min", "target", "met?")
+    widths = [44, 10, 10, 10, 10, 7, 7, 24, 4]
 
     def emit(cells):
         lines.append("  ".join(
-            (c.ljust(w) if i in (0, 6) else c.rjust(w))
+            (c.ljust(w) if i in (0, 7) else c.rjust(w))
             for i, (c, w) in enumerate(zip(cells, widths))).rstrip())
 
     emit(head)
@@ -327,7 +330,7 @@ def main(argv):
         if name == "plan":
             met = uses_index if plan else None
             rec.update({"plan": plan, "met": met})
-            emit([label, "", "", "", "", "", rec["target"],
+            emit([label, "", "", "", "", "", "", rec["target"],
                   "-" if met is None else ("yes" if met else "NO")])
             rows.append(rec)
             continue
@@ -340,11 +343,12 @@ def main(argv):
             rows.append(rec)
             continue
         med, lo, hi = statistics.median(v), min(v), max(v)
-        fmed, ratio, fv = None, None, None
+        fmed, ratio, fv, min_ratio = None, None, None, None
         if floor_name is not None:
-            fmed, fv = load_floor(raw, floor_name)
+            fmed, fv, fmin = load_floor(raw, floor_name)
             if fmed is not None:
                 ratio = med / fmed if fmed > 0 else None
+                min_ratio = lo / fmin if fmin > 0 else None
         met = None
         if target is not None:
             if target[0] == "ratio":
@@ -367,13 +371,14 @@ def main(argv):
         rec.update({"median": med, "min": lo, "max": hi, "n": len(v),
                     "floor_name": "+".join(floor_name) if
                     isinstance(floor_name, tuple) else floor_name,
-                    "floor": fmed,
+                    "floor": fmed, "min_ratio": min_ratio,
                     "ratio": ratio, "met": met})
         rows.append(rec)
         emit([label, fmt(med, unit), fmt(lo, unit), fmt(hi, unit),
               fmt(fmed, unit) if fmed is not None else
               ("-" if floor_name is None else "n/a"),
               ("%.2f" % ratio) if ratio is not None else "-",
+              ("%.2f" % min_ratio) if min_ratio is not None else "-",
               rec["target"],
               "-" if met is None else ("yes" if met else "NO")])
     lines.append("")

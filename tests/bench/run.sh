@@ -245,48 +245,52 @@ pty frame_db_floor -n "$RUNS" -m FLOOR-END -q q -- "$B/floor_frame_db" "$db"
     skip commit_floor "failed"
 
 # --- start-up ----------------------------------------------------------------
-# The built-in catalogue, and the program before it (same diary, same
-# harness), the two in turn, which goes first alternating.
-say "start-up: built-in catalogue${before_bin:+, and before it ($before_rev)}"
+# The built-in catalogue's start-up rows, measured in turn with their own
+# F (a shared machine's load moves from minute to minute: a floor measured
+# minutes earlier is no floor), one run of each in every round, the order
+# rotating from round to round:
+# - now: the first frame; before: the same for the program before the
+#   built-in table (same diary, same harness);
+# - early: a quick typist, 'a' and a first letter sent the moment the first
+#   frame is there, not when the program has gone idle; the figure is fork
+#   to the picker showing that letter's foods;
+# - import, ckpt: the first frame with the diary exactly as import left it,
+#   and after a TRUNCATE checkpoint, each from a fresh copy (a screen folds
+#   the WAL when it closes).
+say "start-up, built-in catalogue, in turn: first frame, F, 'a$LETTER'," \
+    "after import, ${before_bin:+before ($before_rev), }after a checkpoint"
+parts=(now floor early import before ckpt)
 for i in $(seq "$RUNS"); do
-	order="now before"
-	[ $((i % 2)) = 0 ] && order="before now"
-	for which in $order; do
-		if [ $which = now ]; then
-			pty_run start_builtin -m "q quit" -q q -- "${K2[@]}"
-		elif [ -n "$before_bin" ]; then
-			pty_run start_before -m "q quit" -q q -- \
-			    "$before_bin" --db "$db"
-		fi
+	k=$((i % ${#parts[@]}))
+	for which in "${parts[@]:k}" "${parts[@]:0:k}"; do
+		case $which in
+		now)
+			pty_run start_builtin -m "q quit" -q q -- "${K2[@]}" ;;
+		before)
+			[ -z "$before_bin" ] || pty_run start_before -m "q quit" \
+			    -q q -- "$before_bin" --db "$db" ;;
+		floor)
+			pty_run frame_floor_turn -m FLOOR-END -q q -- \
+			    "$B/floor_frame" ;;
+		early)
+			pty_run early_builtin -m "q quit" \
+			    -E "a$LETTER|Find a food: $LETTER" -- "${K2[@]}" ;;
+		import | ckpt)
+			put_diary "$data/$which" "$tmp/after.db"
+			pty_run start_after_$which -m "q quit" -q q -- \
+			    "$K2DIARY" --db "$tmp/after.db" ;;
+		esac
 	done
 done
-pty_split start_builtin
+for n in start_builtin frame_floor_turn early_builtin start_after_import \
+    start_after_ckpt; do
+	pty_split $n
+done
 if [ -n "$before_bin" ]; then
 	pty_split start_before
 else
 	skip start_before "not built (BENCH_BEFORE=$BEFORE)"
 fi
-# A quick typist: 'a' and a first letter sent the moment the first frame
-# is there, not when the program has gone idle; the figure is fork to the
-# picker showing that letter's foods.
-say "start-up: 'a$LETTER' typed at the first frame, built-in catalogue"
-pty early_builtin -n "$RUNS" -m "q quit" -E "a$LETTER|Find a food: $LETTER" \
-    -- "${K2[@]}"
-# The first frame after import, the diary exactly as import left it, and
-# after a TRUNCATE checkpoint; each run from a fresh copy (a screen folds
-# the WAL when it closes), the two in turn, which goes first alternating.
-say "start-up: after import, after a checkpoint"
-for i in $(seq "$RUNS"); do
-	order="import ckpt"
-	[ $((i % 2)) = 0 ] && order="ckpt import"
-	for state in $order; do
-		put_diary "$data/$state" "$tmp/after.db"
-		pty_run start_after_$state -m "q quit" -q q -- \
-		    "$K2DIARY" --db "$tmp/after.db"
-	done
-done
-pty_split start_after_import
-pty_split start_after_ckpt
 for n in 60 1000 10000 100000; do
 	case $n in
 	60) s=60 runs=$RUNS ;;
