@@ -5,7 +5,10 @@
 
 #include "cli.h"
 
-/* Run the full screen on the loaded context; returns the exit status. */
-int app_run(struct cli_ctx *);
+/*
+ * Run the full screen on an open session (its catalogue may be left for
+ * later); returns the exit status.
+ */
+int app_run(struct session *, bool no_color);
 
 #endif

@@ -6,11 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
-#include "catalogue.h"
-#include "config.h"
+#include "session.h"
 
-struct diary;
 
 /* Exit statuses. */
 #define EXIT_OK 0
@@ -56,65 +55,47 @@ struct cli_opts {
  */
 int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
     size_t errlen);
-/* Everything a command (or the full screen) needs, loaded once. */
-struct cli_ctx {
-	const struct cli_opts *o;
-	struct config	 cf;
-	struct catalogue cat;
-	bool		 cat_loaded;
-	/*
-	 * Errors in the user's foods.yaml and my-foods.yaml, one a line, or
-	 * NULL: their broken foods were skipped and the rest loaded (DESIGN
-	 * §3b).
-	 */
-	char		*cat_problems;
-	size_t		 cat_n_problems;
-	/* Where they are: "your foods.yaml", "my-foods.yaml" or both. */
-	const char	*cat_problems_in;
-	int64_t		 now;		/* the clock, read once */
-	long		 today;
-	long		 day;		/* --date, or today */
-	char		*db_path;
-	struct diary	*diary;
+
+/* A command: its name, its arguments and help, and what runs it. */
+struct cli_command {
+	const char	*name;
+	const char	*args;		/* "FOOD [AMOUNT]" */
+	const char	*help;		/* lines joined by '\n' */
+	unsigned	 options;	/* the command-only options it takes */
+	enum session_load load;		/* what the session loads */
+	enum session_load load_with_args; /* ... when it has arguments */
+	int		(*run)(struct session *, const struct cli_opts *);
 };
 
+/* The command table, in the order --help lists it. */
+const struct cli_command *cli_commands(size_t *n);
+/* Print --help, made from the command and option tables. */
+void cli_usage(FILE *);
+/* The session's paths and --date, as o gave them. */
+void cli_session_args(const struct cli_opts *o, struct session_args *a);
 /* Run a parsed command line; returns the exit status. */
 int cli_run(const struct cli_opts *o);
-enum cli_load {
-	CLI_LOAD_NOTHING,	/* defaults only (check FILE) */
-	CLI_LOAD_ALL,		/* config and catalogue */
-	CLI_LOAD_LATER		/* config; the catalogue when it may wait */
-};
 
 /*
- * Load the config and the catalogue, read the clock and --date. With
- * CLI_LOAD_LATER the catalogue is left for cli_load_catalogue when it is
- * the built-in one or a file that loaded cleanly before with the same
- * size and time. Returns an exit status; errors are printed. Release
- * either way.
+ * The commands (src/cmd_*.c): each takes an open session and the command
+ * line, and returns an exit status.
  */
-int cli_load(struct cli_ctx *, const struct cli_opts *, enum cli_load);
-/*
- * Load a catalogue that cli_load left for later; 0, or -1 with the messages
- * in *errors (caller frees; NULL when there are none).
- */
-int cli_load_catalogue(struct cli_ctx *, char **errors);
-/* Open the diary; 0, or -1 with the error in err (printed when err is NULL). */
-int cli_open_diary(struct cli_ctx *, char *err, size_t errlen);
-void cli_release(struct cli_ctx *);
-
-/*
- * The commands that live in files of their own (src/cmd_*.c); each takes a
- * loaded context and returns an exit status.
- */
+int cmd_add(struct session *, const struct cli_opts *);
+int cmd_list(struct session *, const struct cli_opts *);
+int cmd_rm(struct session *, const struct cli_opts *);
+int cmd_edit(struct session *, const struct cli_opts *);
+int cmd_week(struct session *, const struct cli_opts *);
+int cmd_export(struct session *, const struct cli_opts *);
+int cmd_import(struct session *, const struct cli_opts *);
+int cmd_backup(struct session *, const struct cli_opts *);
+int cmd_restore(struct session *, const struct cli_opts *);
+int cmd_foods(struct session *, const struct cli_opts *);
+int cmd_check(struct session *, const struct cli_opts *);
 /* k2diary suggest: what to eat next (DESIGN.md §4). */
-int cmd_suggest(struct cli_ctx *);
-/*
- * k2diary food new|edit ID|rm ID: the program's own foods, my-foods.yaml
- * (DESIGN §3b), in src/cmd_food.c.
- */
-int cmd_food(struct cli_ctx *);
-/* k2diary quick NAME KEY=VALUE...: a one-off entry (src/cmd_food.c). */
-int cmd_quick(struct cli_ctx *);
+int cmd_suggest(struct session *, const struct cli_opts *);
+/* k2diary food new|edit ID|rm ID: own foods, my-foods.yaml (DESIGN §3b). */
+int cmd_food(struct session *, const struct cli_opts *);
+/* k2diary quick NAME KEY=VALUE...: a one-off entry. */
+int cmd_quick(struct session *, const struct cli_opts *);
 
 #endif

@@ -18,7 +18,7 @@
 #define TICK_MS 1000		/* how often to look for other writers */
 
 struct app {
-	struct cli_ctx	*x;
+	struct session	*x;
 	struct tui_state s;
 	struct tui_view	 view;
 	struct search_index index;
@@ -303,42 +303,54 @@ draw(struct app *a)
 }
 
 /*
- * The user's foods.yaml had errors: its clean foods are in, and the status
- * line says so, the count first so that it shows at any width: "foods.yaml
- * (2 errors, k2diary check): 10:12: unknown group 'cheeses' ...".
+ * The user's foods.yaml or my-foods.yaml had errors: their clean foods are
+ * in, and the status line says so, the count first so that it shows at
+ * any width: "my-foods.yaml (2 errors, k2diary check): 10:12: unknown
+ * group 'cheeses' ...". The first message starts with its file's path.
  */
 static void
 show_problems(struct app *a)
 {
-	const char *p = a->x->cat_problems, *at;
-	size_t n = a->x->cat_n_problems;
+	const char *p = a->x->cat_problems, *at, *base;
+	size_t n = a->x->cat_n_problems, line;
+	int blen;
 
 	if (p == NULL)
 		return;
-	/* The messages start with the file's path: keep what follows it. */
-	if ((at = strstr(p, "foods.yaml:")) != NULL && at < p + strcspn(p,
-	    "\n"))
-		p = at + strlen("foods.yaml:");
-	snprintf(a->s.status, sizeof a->s.status, "foods.yaml (%zu %s, "
-	    "k2diary check): %.*s", n, n == 1 ? "error" : "errors",
-	    (int)strcspn(p, "\n"), p);
+	line = strcspn(p, "\n");
+	at = strstr(p, ".yaml:");
+	if (at == NULL || at >= p + line) {
+		snprintf(a->s.status, sizeof a->s.status, "%s (%zu %s, "
+		    "k2diary check): %.*s", a->x->cat_problems_in, n, n == 1 ?
+		    "error" : "errors", (int)line, p);
+	} else {
+		at += strlen(".yaml");
+		for (base = at; base > p && base[-1] != '/'; base--)
+			;
+		blen = (int)(at - base);
+		at++;
+		snprintf(a->s.status, sizeof a->s.status, "%.*s (%zu %s, "
+		    "k2diary check): %.*s", blen, base, n, n == 1 ? "error" :
+		    "errors", (int)(line - (size_t)(at - p)), at);
+	}
 	a->s.status_error = true;
 }
 
 /* Run the full screen. */
 int
-app_run(struct cli_ctx *x)
+app_run(struct session *x, bool no_color)
 {
 	struct app *a = xcalloc(1, sizeof *a);
 	struct tui_keyev k;
 	struct tui_cmd c;
+	struct diag d;
 	char err[1100], *errors;
 	unsigned r;
 	int sig;
 	bool moved;
 
 	a->x = x;
-	a->color = !x->o->no_color && (getenv("NO_COLOR") == NULL ||
+	a->color = !no_color && (getenv("NO_COLOR") == NULL ||
 	    getenv("NO_COLOR")[0] == '\0');
 	/* The terminal first: no diary is created for a pipe or a bad TERM. */
 	if (ui_open(a->color, err, sizeof err) != 0) {
@@ -347,9 +359,10 @@ app_run(struct cli_ctx *x)
 		return EXIT_USAGE;
 	}
 	util_set_fatal_hook(ui_close);
-	if (cli_open_diary(x, err, sizeof err) != 0) {
+	if (session_open_diary(x, false, &d) != 0) {
 		ui_close();
 		util_set_fatal_hook(NULL);
+		diag_format(&d, err, sizeof err);
 		fprintf(stderr, "%s\n", err);
 		free(a);
 		return EXIT_ERROR;
@@ -366,7 +379,7 @@ app_run(struct cli_ctx *x)
 	 * Neither the catalogue nor the picker's index is needed for the
 	 * first frame: the entries carry their own nutrients.
 	 */
-	if (cli_load_catalogue(x, &errors) != 0) {
+	if (session_load_catalogue(x, &errors) != 0) {
 		/* A file on record changed without a new size or time. */
 		ui_close();
 		util_set_fatal_hook(NULL);
@@ -413,7 +426,7 @@ app_run(struct cli_ctx *x)
 	free(a);
 	if (sig == SIGTERM || sig == SIGHUP) {
 		/* Every entry is committed: die of the signal, as expected. */
-		cli_release(x);
+		session_close(x);
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}

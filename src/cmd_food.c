@@ -15,6 +15,8 @@
 #include "catalogue.h"
 #include "catalogue_table.h"
 #include "cli.h"
+#include "cli_out.h"
+#include "session.h"
 #include "date.h"
 #include "diag.h"
 #include "diary.h"
@@ -46,7 +48,7 @@ enum food_job_kind {
 /* One change to my-foods.yaml, done under its lock (ownfoods_update). */
 struct food_job {
 	enum food_job_kind kind;
-	const struct cli_ctx *x;
+	const struct session *x;
 	const char	*id;		/* edit, rm: the food named */
 	const struct food_spec *spec;
 	char		*saved_id;	/* the id it ended with; freed by us */
@@ -515,9 +517,8 @@ food_usage(void)
 
 /* k2diary food new|edit|rm. */
 int
-cmd_food(struct cli_ctx *x)
+cmd_food(struct session *x, const struct cli_opts *o)
 {
-	const struct cli_opts *o = x->o;
 	char labels[CLI_SERVINGS_MAX][CATALOGUE_LABEL_MAX + 1];
 	struct food_spec spec;
 	struct food_job job;
@@ -560,7 +561,7 @@ cmd_food(struct cli_ctx *x)
 		    "nutrients");
 		return EXIT_USAGE;
 	}
-	if (x->o->foods != NULL) {
+	if (o->foods != NULL) {
 		fprintf(stderr, "k2diary: --foods FILE (or K2DIARY_FOODS) uses "
 		    "that file alone: the own foods (%s) are not in use; "
 		    "nothing changed\n", OWNFOODS_LEAF);
@@ -617,9 +618,8 @@ nut_text(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
  * given (the others unknown) and the grams given (else unknown, 0).
  */
 int
-cmd_quick(struct cli_ctx *x)
+cmd_quick(struct session *x, const struct cli_opts *o)
 {
-	const struct cli_opts *o = x->o;
 	struct food f;
 	struct serving sv;
 	struct entry e;
@@ -685,7 +685,7 @@ cmd_quick(struct cli_ctx *x)
 		    date_format(x->today, today, sizeof today));
 		return EXIT_ERROR;
 	}
-	if (cli_open_diary(x, NULL, 0) != 0)
+	if (cli_open_diary(x) != 0)
 		return EXIT_ERROR;
 	memset(&e, 0, sizeof e);
 	e.day = x->day;

@@ -8,6 +8,9 @@
 
 #include "amount.h"
 #include "cli.h"
+#include "cli_out.h"
+#include "record.h"
+#include "session.h"
 #include "date.h"
 #include "diag.h"
 #include "diary.h"
@@ -26,49 +29,12 @@
 /* After what is left of a partly known total: at most this much. */
 #define LEFT_MARK '*'
 
-/* A JSON string with escapes (C0, DEL and C1 controls as \u). */
-static void
-json_str(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	putchar('"');
-	for (; *u != '\0'; u++) {
-		if (*u == '"' || *u == '\\')
-			printf("\\%c", *u);
-		else if (*u == '\n')
-			fputs("\\n", stdout);
-		else if (*u == '\t')
-			fputs("\\t", stdout);
-		else if (*u < 0x20 || *u == 0x7f)
-			printf("\\u%04x", *u);
-		else if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
-			printf("\\u%04x", u[1]);
-			u++;
-		} else
-			putchar(*u);
-	}
-	putchar('"');
-}
-
-/* A JSON number with every digit needed to read it back, or null. */
-static void
-json_num(bool known, double v)
-{
-	char buf[40];
-
-	if (!known || !isfinite(v))
-		fputs("null", stdout);
-	else
-		fputs(text_num_exact(buf, sizeof buf, v), stdout);
-}
-
 /* "key": number (or null), with a leading ", " unless first. */
 static void
 json_key_num(const char *key, bool known, double v)
 {
 	printf(", \"%s\": ", key);
-	json_num(known, v);
+	record_json_number(stdout, known, v);
 }
 
 /* "key": "YYYY-MM-DD". */
@@ -78,7 +44,7 @@ json_day(const char *key, long day)
 	char buf[16];
 
 	printf("\"%s\": ", key);
-	json_str(date_format(day, buf, sizeof buf));
+	record_json_string(stdout, date_format(day, buf, sizeof buf));
 }
 
 /* What is left of one limit, as flat keys ("sodium_left_day_mg" ...). */
@@ -89,7 +55,7 @@ json_left(const char *stem, const char *unit, const struct suggest_left *l)
 
 	snprintf(key, sizeof key, "%s_limit_day_%s", stem, unit);
 	printf("\"%s\": ", key);
-	json_num(true, l->limit_day);
+	record_json_number(stdout, true, l->limit_day);
 	snprintf(key, sizeof key, "%s_left_day_%s", stem, unit);
 	json_key_num(key, true, l->day);
 	printf(", \"%s_day_known\": %d, \"%s_day_entries\": %d, "
@@ -98,7 +64,7 @@ json_left(const char *stem, const char *unit, const struct suggest_left *l)
 	printf(",\n  ");
 	snprintf(key, sizeof key, "%s_limit_week_%s", stem, unit);
 	printf("\"%s\": ", key);
-	json_num(true, l->limit_week);
+	record_json_number(stdout, true, l->limit_week);
 	snprintf(key, sizeof key, "%s_left_week_%s", stem, unit);
 	json_key_num(key, true, l->week);
 	printf(", \"%s_week_known\": %d, \"%s_week_entries\": %d, "
@@ -116,13 +82,13 @@ json_stop_left(const char *nutrient, const struct suggest_left *l,
 
 	printf("%s{\"nutrient\": \"%s\", \"left\": ", first ? "" : ", ",
 	    nutrient);
-	json_num(true, v);
+	record_json_number(stdout, true, v);
 	printf(", \"scope\": \"%s\"}", week ? "week" : "day");
 }
 
 /* Print the suggestions as one JSON object: every figure the text shows. */
 static void
-suggest_json(const struct cli_ctx *x, const struct suggest *s)
+suggest_json(const struct session *x, const struct suggest *s)
 {
 	const char *stop = suggest_stop_name(s->stop);
 	size_t i, listed = s->n < SUGGEST_JSON_MAX ? s->n : SUGGEST_JSON_MAX;
@@ -140,7 +106,7 @@ suggest_json(const struct cli_ctx *x, const struct suggest *s)
 	if (s->anticoagulant) {
 		known = gauge_total_value(&s->day_vitk, &v);
 		printf(",\n  \"vitamin_k_day_ug\": ");
-		json_num(known, v);
+		record_json_number(stdout, known, v);
 		printf(", \"vitamin_k_day_known\": %d, "
 		    "\"vitamin_k_day_entries\": %d", s->day_vitk.known,
 		    s->day_vitk.count);
@@ -148,7 +114,7 @@ suggest_json(const struct cli_ctx *x, const struct suggest *s)
 		printf(", \"vitamin_k_mean_days\": %d", s->mean_days);
 	} else {
 		printf(",\n  \"rich_servings\": ");
-		json_num(true, s->rich_servings);
+		record_json_number(stdout, true, s->rich_servings);
 		json_key_num("rich_servings_goal", true, s->rich_servings_goal);
 		json_key_num("rich_servings_missing", true, s->rich_missing);
 		json_key_num("rich_threshold_ug", true,
@@ -163,7 +129,7 @@ suggest_json(const struct cli_ctx *x, const struct suggest *s)
 	if (stop == NULL)
 		fputs("null", stdout);
 	else
-		json_str(stop);
+		record_json_string(stdout, stop);
 	printf(", \"stop_left\": [");
 	if (s->stop == SUGGEST_STOP_SAT_FAT || s->stop == SUGGEST_STOP_BOTH)
 		json_stop_left("sat_fat", &s->sat_fat, true);
@@ -176,9 +142,9 @@ suggest_json(const struct cli_ctx *x, const struct suggest *s)
 		const struct food *f = &x->cat.foods[c->food];
 
 		printf("%s\n    {\"id\": ", i ? "," : "");
-		json_str(f->id);
+		record_json_string(stdout, f->id);
 		printf(", \"name\": ");
-		json_str(f->name);
+		record_json_string(stdout, f->name);
 		json_key_num("k2_ug", c->k2_known, c->k2_ug);
 		json_key_num("sodium_mg", c->sodium_known, c->sodium_mg);
 		json_key_num("sat_fat_g", c->sat_fat_known, c->sat_fat_g);
@@ -201,7 +167,7 @@ suggest_json(const struct cli_ctx *x, const struct suggest *s)
 
 /* The viewed day in a sentence: "today", or "on 2026-11-24". */
 static const char *
-day_words(const struct cli_ctx *x, char *buf, size_t len)
+day_words(const struct session *x, char *buf, size_t len)
 {
 	char d[16];
 
@@ -264,7 +230,7 @@ left_line(const char *label, const struct suggest_left *l, int decimals)
 
 /* The limit that stops the list, for the "nothing fits" line. */
 static void
-stop_part(const struct cli_ctx *x, const struct suggest_left *l,
+stop_part(const struct session *x, const struct suggest_left *l,
     const char *unit, int decimals, char *buf, size_t len)
 {
 	char n[32], d[32];
@@ -277,7 +243,7 @@ stop_part(const struct cli_ctx *x, const struct suggest_left *l,
 
 /* Say why the list is empty, and what is left of the limit that stops it. */
 static void
-stop_text(const struct cli_ctx *x, const struct suggest *s)
+stop_text(const struct session *x, const struct suggest *s)
 {
 	char a[96], b[96], t[32];
 
@@ -378,7 +344,7 @@ candidates_head(const struct suggest *s, size_t wid, size_t wname,
 
 /* Print the first candidates, one a line, within SUGGEST_COLS columns. */
 static void
-candidates_text(const struct cli_ctx *x, const struct suggest *s)
+candidates_text(const struct session *x, const struct suggest *s)
 {
 	size_t i, shown = s->n < SUGGEST_TEXT_MAX ? s->n : SUGGEST_TEXT_MAX;
 	size_t wid = 2, wname = 4, wmark = 0, w, fixed;
@@ -444,7 +410,7 @@ candidates_text(const struct cli_ctx *x, const struct suggest *s)
 
 /* Print the suggestions for people. */
 static void
-suggest_text(const struct cli_ctx *x, const struct suggest *s)
+suggest_text(const struct session *x, const struct suggest *s)
 {
 	char a[32], b[32], d[32];
 	const char *ug = text_ug();
@@ -502,65 +468,28 @@ suggest_text(const struct cli_ctx *x, const struct suggest *s)
 	candidates_text(x, s);
 }
 
-/*
- * Open the diary, creating nothing: a reading command on a diary that is
- * not there says so, as week and list do. The path follows cli.c's
- * (--db or K2DIARY_DB, else the XDG data folder).
- */
-static int
-open_existing(struct cli_ctx *x)
-{
-	const char *base = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct diag d;
-	char buf[1024];
-
-	if (x->o->db != NULL)
-		x->db_path = xstrdup(x->o->db);
-	else if (base != NULL && base[0] == '/')
-		x->db_path = xasprintf("%s/k2diary/diary.db", base);
-	else if (home != NULL && home[0] == '/')
-		x->db_path = xasprintf("%s/.local/share/k2diary/diary.db",
-		    home);
-	else	/* no path at all: cli.c says why */
-		return cli_open_diary(x, NULL, 0);
-	x->diary = diary_open_existing(x->db_path, &d);
-	if (x->diary != NULL)
-		return 0;
-	diag_format(&d, buf, sizeof buf);
-	fprintf(stderr, "%s\n", buf);
-	return -1;
-}
-
 /* k2diary suggest [--date DAY] [--json]. */
 int
-cmd_suggest(struct cli_ctx *x)
+cmd_suggest(struct session *x, const struct cli_opts *o)
 {
 	struct entry_list l;
 	struct gauge *g;
 	struct suggest s;
-	struct diag d;
-	char buf[1024];
-	long ws;
 
-	if (x->o->nargs != 0) {
+	if (o->nargs != 0) {
 		fprintf(stderr, "k2diary: usage: k2diary suggest [--date DAY] "
 		    "[--json]\n");
 		return EXIT_USAGE;
 	}
-	if (open_existing(x) != 0)
+	if (cli_open_existing(x) != 0)
 		return EXIT_ERROR;
-	ws = date_week_start(x->day, x->cf.week_start);
-	entry_list_init(&l);
-	if (diary_range(x->diary, ws, ws + 6, &l, &d) != 0) {
-		diag_format(&d, buf, sizeof buf);
-		fprintf(stderr, "%s\n", buf);
-		entry_list_release(&l);
+	g = xmalloc(sizeof *g);
+	if (cli_week(x, x->day, &l, g) != 0) {
+		free(g);
 		return EXIT_ERROR;
 	}
-	g = xmalloc(sizeof *g);
-	gauge_week(&x->cf, ws, l.v, l.n, g);
 	suggest_compute(&x->cat, &x->cf, g, x->day, &s);
-	if (x->o->json)
+	if (o->json)
 		suggest_json(x, &s);
 	else
 		suggest_text(x, &s);

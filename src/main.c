@@ -28,12 +28,17 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.command == NULL && !o.help && !o.version) {
-		struct cli_ctx x;
+		struct session_args a;
+		struct session x;
+		int ret;
 		/* The catalogue may wait until the first frame is drawn. */
-		int ret = cli_load(&x, &o, CLI_LOAD_LATER);
-		if (ret == EXIT_OK)
-			ret = app_run(&x);
-		cli_release(&x);
+		cli_session_args(&o, &a);
+		ret = session_open(&x, &a, SESSION_LOAD_LATER);
+		if (ret == 0)
+			ret = app_run(&x, o.no_color);
+		else
+			ret = ret == -2 ? EXIT_USAGE : EXIT_ERROR;
+		session_close(&x);
 		return ret;
 	}
 	return cli_run(&o);
