@@ -118,6 +118,7 @@ struct tui_view {
 	long		 today;
 	long		 day;
 	struct entry_list entries;	/* the day's */
+	struct entry_list week;		/* the week's, the day's among them */
 	struct gauge	 gauge;		/* the week holding day */
 	size_t		 prev_day_entries;	/* for Y */
 	struct tui_recent recent[TUI_RECENT];

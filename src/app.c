@@ -32,6 +32,7 @@ static void
 view_release(struct tui_view *v)
 {
 	entry_list_release(&v->entries);
+	entry_list_release(&v->week);
 	if (v->has_last)
 		entry_release(&v->last_entry);
 	v->has_last = false;
@@ -52,7 +53,7 @@ static void
 view_load(struct app *a)
 {
 	struct tui_view *v = &a->view;
-	struct entry_list week, recent, prev;
+	struct entry_list *week = &v->week, recent, prev;
 	struct diag d;
 	long ws = date_week_start(a->s.day, a->x->cf.week_start);
 	size_t i, j;
@@ -60,22 +61,25 @@ view_load(struct app *a)
 	view_release(v);
 	v->today = a->x->today;
 	v->day = a->s.day;
-	entry_list_init(&week);
+	entry_list_init(week);
 	entry_list_init(&recent);
 	entry_list_init(&prev);
-	if (diary_range(a->x->diary, ws, ws + 6, &week, &d) != 0)
+	if (diary_range(a->x->diary, ws, ws + 6, week, &d) != 0)
 		report(a, &d);
-	gauge_week(&a->x->cf, ws, week.v, week.n, &v->gauge);
-	/* The day's entries, moved out of the week's. */
-	for (i = 0; i < week.n; i++) {
-		if (week.v[i].day == a->s.day)
-			entry_list_push(&v->entries, &week.v[i]);
+	gauge_week(&a->x->cf, ws, week->v, week->n, &v->gauge);
+	/* The day's entries, copied from the week's. */
+	for (i = 0; i < week->n; i++) {
+		struct entry e;
+		if (week->v[i].day != a->s.day)
+			continue;
+		entry_copy(&e, &week->v[i]);
+		entry_list_push(&v->entries, &e);
 	}
 	v->prev_day_entries = 0;
 	if (a->s.day - 1 >= ws) {
 		/* The day before is in the week already read. */
-		for (i = 0; i < week.n; i++)
-			v->prev_day_entries += week.v[i].day == a->s.day - 1;
+		for (i = 0; i < week->n; i++)
+			v->prev_day_entries += week->v[i].day == a->s.day - 1;
 	} else if (diary_range(a->x->diary, a->s.day - 1, a->s.day - 1,
 	    &prev, &d) == 0)
 		v->prev_day_entries = prev.n;
@@ -106,7 +110,6 @@ view_load(struct app *a)
 		v->has_last = true;
 	}
 	v->history_ready = false;
-	entry_list_release(&week);
 	entry_list_release(&recent);
 	entry_list_release(&prev);
 	tui_view_changed(&a->s, &a->env);
@@ -373,6 +376,7 @@ app_run(struct session *x, bool no_color)
 	a->env.cf = &x->cf;
 	a->env.view = &a->view;
 	entry_list_init(&a->view.entries);
+	entry_list_init(&a->view.week);
 	view_load(a);
 	draw(a);
 	/*

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "diary.h"
 #include "record.h"
+#include "rules.h"
 #include "search.h"
 #include "session.h"
 #include "text.h"
@@ -55,19 +56,7 @@ cli_fmt_nut(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
 void
 cli_food_flags(const struct session *x, const struct food *f, char *buf, size_t len)
 {
-	buf[0] = '\0';
-	if (food_is_k2_rich(f, x->cf.rich_threshold_ug))
-		strncat(buf, "K2-rich", len - strlen(buf) - 1);
-	/* Its K2 is MK-4 alone: the longer chains are not known (SR28). */
-	if (nutrients_mk4_only(&f->nut))
-		strncat(buf, buf[0] ? ", MK-4 only" : "MK-4 only",
-		    len - strlen(buf) - 1);
-	if (food_high_sat_fat(f, x->cf.sat_fat_limit_g))
-		strncat(buf, buf[0] ? ", high sat fat" : "high sat fat",
-		    len - strlen(buf) - 1);
-	if (food_high_sodium(f, x->cf.sodium_limit_mg))
-		strncat(buf, buf[0] ? ", high sodium" : "high sodium",
-		    len - strlen(buf) - 1);
+	rule_flag_words(rule_food_flags(&x->cf, f), RULE_WORDS_LONG, buf, len);
 }
 
 /* Print s cut or padded to w columns (left, or right-aligned), then sep. */
@@ -174,37 +163,24 @@ void
 cli_print_new_warnings(const struct session *x, const struct food *f,
     const struct gauge *before, const struct gauge *after, long day)
 {
-	const struct gauge_day *b = &before->days[day - after->week_start];
+	unsigned fl = f != NULL ? rule_food_flags(&x->cf, f) : 0;
+	size_t idx[GAUGE_MAX_WARNINGS], n, i;
 	char v1[32], v2[32];
 	double v;
-	size_t i;
 
-	if (f != NULL && food_high_sat_fat(f, x->cf.sat_fat_limit_g) &&
-	    food_per_serving(f, NUT_SAT_FAT, &v))
+	if ((fl & RULE_SAT_FAT) && food_per_serving(f, NUT_SAT_FAT, &v))
 		printf("note: %s is high in saturated fat (%s g a serving, "
 		    "%s%% of the daily limit)\n", f->name,
 		    text_number(v1, sizeof v1, v, 1), text_number(v2,
 		    sizeof v2, 100 * v / x->cf.sat_fat_limit_g, 0));
-	if (f != NULL && food_high_sodium(f, x->cf.sodium_limit_mg) &&
-	    food_per_serving(f, NUT_SODIUM, &v))
+	if ((fl & RULE_SODIUM) && food_per_serving(f, NUT_SODIUM, &v))
 		printf("note: %s is high in sodium (%s mg a serving, "
 		    "%s%% of the daily limit)\n", f->name,
 		    text_number(v1, sizeof v1, v, 0), text_number(v2,
 		    sizeof v2, 100 * v / x->cf.sodium_limit_mg, 0));
-	for (i = 0; i < after->n_warnings; i++) {
-		const struct gauge_warning *w = &after->warnings[i];
-		enum level was;
-		if (w->week) {
-			was = w->nutrient == NUT_SAT_FAT ?
-			    before->sat_fat_status : before->sodium_status;
-		} else if (w->day == day) {
-			was = w->nutrient == NUT_SAT_FAT ?
-			    b->sat_fat_status : b->sodium_status;
-		} else
-			continue;
-		if (w->level > was)
-			printf("warning: %s\n", w->message);
-	}
+	n = rule_new_warnings(before, after, day, idx, GAUGE_MAX_WARNINGS);
+	for (i = 0; i < n; i++)
+		printf("warning: %s\n", after->warnings[idx[i]].message);
 }
 
 void

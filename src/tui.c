@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "layout.h"
+#include "rules.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -222,15 +223,6 @@ line_edit(struct tui_line *l, struct tui_keyev k)
 	}
 }
 
-static const struct gauge_day *
-view_day(const struct tui_env *env)
-{
-	const struct gauge *g = &env->view->gauge;
-	long i = env->view->day - g->week_start;
-
-	return i >= 0 && i < 7 ? &g->days[i] : NULL;
-}
-
 /*
  * The amount the prompt stands for: the exact one while the line reads
  * what was prefilled or cycled, else the line parsed.
@@ -246,17 +238,105 @@ prompt_amount(const struct tui_state *s, struct amount *a, char *err,
 	return amount_parse(s->amount.buf, s->food, a, err, errlen);
 }
 
+/* Append s to buf, cut to fit. */
+static void
+append(char *buf, size_t len, const char *s)
+{
+	size_t at = strlen(buf);
+
+	if (at + 1 < len)
+		snprintf(buf + at, len - at, "%s", s);
+}
+
+/* "6.0 µg", "6.0 µg (MK-4 only)", or "unknown". */
+static void
+preview_value(char *buf, size_t len, const struct nutrients *n,
+    enum nutrient k)
+{
+	char v[32];
+
+	if (!nutrients_has(n, k)) {
+		snprintf(buf, len, "unknown");
+		return;
+	}
+	text_number(v, sizeof v, n->v[k], k == NUT_SODIUM ? 0 : 1);
+	snprintf(buf, len, "%s %s%s", v, k == NUT_K2 ? text_ug() :
+	    k == NUT_SAT_FAT ? "g" : "mg", k == NUT_K2 &&
+	    nutrients_mk4_only(n) ? " (MK-4 only)" : "");
+}
+
+/* "day's sat fat goes over (25.3 of 20 g)": a warning the entry raises. */
+static void
+preview_warning(char *buf, size_t len, const struct gauge_warning *w)
+{
+	char a[32], l[32];
+	bool fat = w->nutrient == NUT_SAT_FAT;
+
+	text_number(a, sizeof a, w->amount, fat ? 1 : 0);
+	text_number(l, sizeof l, w->limit, w->limit == floor(w->limit) ? 0 : 1);
+	snprintf(buf, len, "%s's %s goes %s (%s%s of %s %s)", w->week ?
+	    "week" : "day", fat ? "sat fat" : "sodium",
+	    gauge_level_name(w->level), a, w->known < w->count ? "+" : "", l,
+	    fat ? "g" : "mg");
+}
+
+/*
+ * The warnings logging the amount would raise, as the rules decide: the
+ * food's flags, then what gets worse on the day or the week.
+ */
+static void
+preview_warnings(struct tui_state *s, const struct tui_env *env,
+    const struct amount *a)
+{
+	const struct tui_view *v = env->view;
+	unsigned fl = rule_food_flags(env->cf, s->food) & RULE_HIGH;
+	size_t idx[GAUGE_MAX_WARNINGS], n, i;
+	const struct gauge *before;
+	struct gauge *after, *without = NULL;
+	struct entry e;
+	char t[128];
+
+	s->preview_warn[0] = '\0';
+	if (fl & RULE_SAT_FAT)
+		append(s->preview_warn, sizeof s->preview_warn,
+		    "high in saturated fat");
+	if (fl & RULE_SODIUM)
+		append(s->preview_warn, sizeof s->preview_warn,
+		    s->preview_warn[0] ? "; high in sodium" : "high in sodium");
+	if (v->gauge.week_start > s->day || v->gauge.week_end < s->day)
+		return;
+	/* Editing: the warnings this amount raises on the day without it. */
+	before = &v->gauge;
+	if (s->edit_id != 0) {
+		without = xmalloc(sizeof *without);
+		rule_week_with(env->cf, v->gauge.week_start, v->week.v,
+		    v->week.n, s->edit_id, NULL, without);
+		before = without;
+	}
+	entry_from_food(&e, s->food, a, s->day, 0);
+	after = xmalloc(sizeof *after);
+	rule_week_with(env->cf, v->gauge.week_start, v->week.v, v->week.n,
+	    s->edit_id, &e, after);
+	entry_release(&e);
+	n = rule_new_warnings(before, after, s->day, idx, ARRAY_LEN(idx));
+	for (i = 0; i < n; i++) {
+		preview_warning(t, sizeof t, &after->warnings[idx[i]]);
+		if (s->preview_warn[0] != '\0')
+			append(s->preview_warn, sizeof s->preview_warn,
+			    "; ");
+		append(s->preview_warn, sizeof s->preview_warn, t);
+	}
+	free(after);
+	free(without);
+}
+
 /* Recompute the amount prompt's preview: what the entry adds and warnings. */
 static void
 amount_preview(struct tui_state *s, const struct tui_env *env)
 {
 	struct amount a;
 	struct nutrients n;
-	const struct gauge_day *gd = view_day(env);
-	const struct config *cf = env->cf;
-	char err[256], k2[32], warn[256], sf_text[32], na_text[32];
-	double sf = 0, na = 0;
-	size_t i;
+	char err[256], k2[48], sf[32], na[32];
 
 	s->preview_warn[0] = '\0';
 	if (prompt_amount(s, &a, err, sizeof err) != 0) {
@@ -266,63 +346,12 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 	}
 	s->preview_bad = false;
 	food_nutrients(s->food, a.grams, a.servings, &n);
-	if (nutrients_has(&n, NUT_K2))
-		snprintf(k2, sizeof k2, "%.1f µg", n.v[NUT_K2]);
-	else
-		snprintf(k2, sizeof k2, "unknown");
-	if (nutrients_has(&n, NUT_SAT_FAT))
-		snprintf(sf_text, sizeof sf_text, "%.1f g", n.v[NUT_SAT_FAT]);
-	else
-		snprintf(sf_text, sizeof sf_text, "unknown");
-	if (nutrients_has(&n, NUT_SODIUM))
-		snprintf(na_text, sizeof na_text, "%.0f mg", n.v[NUT_SODIUM]);
-	else
-		snprintf(na_text, sizeof na_text, "unknown");
+	preview_value(k2, sizeof k2, &n, NUT_K2);
+	preview_value(sf, sizeof sf, &n, NUT_SAT_FAT);
+	preview_value(na, sizeof na, &n, NUT_SODIUM);
 	snprintf(s->preview, sizeof s->preview,
-	    "adds K2 %s, sat fat %s, sodium %s", k2, sf_text, na_text);
-	warn[0] = '\0';
-	if (food_high_sat_fat(s->food, cf->sat_fat_limit_g))
-		strncat(warn, "high in saturated fat", sizeof warn - 1);
-	if (food_high_sodium(s->food, cf->sodium_limit_mg))
-		strncat(warn, warn[0] ? "; high in sodium" : "high in sodium",
-		    sizeof warn - strlen(warn) - 1);
-	if (gd != NULL) {
-		sf = gd->sat_fat.sum;
-		na = gd->sodium.sum;
-		/* Editing: the day already holds the old amount. */
-		for (i = 0; s->edit_id != 0 && i < env->view->entries.n; i++) {
-			const struct entry *e = &env->view->entries.v[i];
-			if (e->id != s->edit_id)
-				continue;
-			if (nutrients_has(&e->nut, NUT_SAT_FAT))
-				sf -= e->nut.v[NUT_SAT_FAT];
-			if (nutrients_has(&e->nut, NUT_SODIUM))
-				na -= e->nut.v[NUT_SODIUM];
-		}
-		if (nutrients_has(&n, NUT_SAT_FAT) &&
-		    gauge_level(sf + n.v[NUT_SAT_FAT], cf->sat_fat_limit_g) >
-		    gauge_level(sf, cf->sat_fat_limit_g)) {
-			char t[96];
-			snprintf(t, sizeof t, "%sday's sat fat goes %s (%.1f "
-			    "of %.4g g)", warn[0] ? "; " : "",
-			    gauge_level_name(gauge_level(sf +
-			    n.v[NUT_SAT_FAT], cf->sat_fat_limit_g)),
-			    sf + n.v[NUT_SAT_FAT], cf->sat_fat_limit_g);
-			strncat(warn, t, sizeof warn - strlen(warn) - 1);
-		}
-		if (nutrients_has(&n, NUT_SODIUM) &&
-		    gauge_level(na + n.v[NUT_SODIUM], cf->sodium_limit_mg) >
-		    gauge_level(na, cf->sodium_limit_mg)) {
-			char t[96];
-			snprintf(t, sizeof t, "%sday's sodium goes %s (%.0f "
-			    "of %.0f mg)", warn[0] ? "; " : "",
-			    gauge_level_name(gauge_level(na + n.v[NUT_SODIUM],
-			    cf->sodium_limit_mg)), na + n.v[NUT_SODIUM],
-			    cf->sodium_limit_mg);
-			strncat(warn, t, sizeof warn - strlen(warn) - 1);
-		}
-	}
-	snprintf(s->preview_warn, sizeof s->preview_warn, "%s", warn);
+	    "adds K2 %s, sat fat %s, sodium %s", k2, sf, na);
+	preview_warnings(s, env, &a);
 }
 
 /* The unit index of a label: a serving, n_servings for a weight unit. */

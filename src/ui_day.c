@@ -8,6 +8,7 @@
 #include "amount.h"
 #include "date.h"
 #include "layout.h"
+#include "rules.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_priv.h"
@@ -144,8 +145,7 @@ entries_draw(WINDOW *w, const struct layout *l, const struct tui_state *s,
 	    i++, y++) {
 		const struct entry *e = &el->v[i];
 		bool sel = i == s->sel && s->screen == TUI_SCREEN_DAY;
-		bool fat = entry_high_sat_fat(e, cf->sat_fat_limit_g);
-		bool salt = entry_high_sodium(e, cf->sodium_limit_mg);
+		unsigned fl = rule_entry_flags(cf, e) & RULE_HIGH;
 		if (sel)
 			wattron(w, A_REVERSE);
 		mvwhline(w, y, 0, ' ', l->cols);
@@ -158,12 +158,11 @@ entries_draw(WINDOW *w, const struct layout *l, const struct tui_state *s,
 		ui_put_col(w, y, l->fat, v, true);
 		fmt_value(v, sizeof v, &e->nut, NUT_SODIUM, 0);
 		ui_put_col(w, y, l->sodium, v, true);
-		snprintf(buf, sizeof buf, "%s%s%s", fat ? "fat" : "",
-		    fat && salt ? " " : "", salt ? "sodium" : "");
+		rule_flag_words(fl, RULE_WORDS_SHORT, buf, sizeof buf);
 		if (!sel)
 			wattron(w, ui_attr(UI_NEAR));
 		ui_put_col(w, y, l->high, buf, false);
-		if (fat || salt)
+		if (fl != 0)
 			ui_put_col(w, y, l->mark, "!", false);
 		if (!sel)
 			wattroff(w, ui_attr(UI_NEAR));
@@ -211,9 +210,7 @@ food_row(WINDOW *w, int y, const struct layout *l, const struct food *f,
 {
 	char serv[64], q[32], k2[32], flags[48];
 	double v;
-	bool rich = food_is_k2_rich(f, cf->rich_threshold_ug);
-	bool fat = food_high_sat_fat(f, cf->sat_fat_limit_g);
-	bool salt = food_high_sodium(f, cf->sodium_limit_mg);
+	unsigned fl = rule_food_flags(cf, f);
 
 	if (f->servings[0].grams > 0)
 		snprintf(serv, sizeof serv, "1 %s (%s g)", f->servings[0].label,
@@ -226,13 +223,12 @@ food_row(WINDOW *w, int y, const struct layout *l, const struct food *f,
 		text_number(k2, sizeof k2, v, 1);
 	else
 		snprintf(k2, sizeof k2, "?");
-	snprintf(flags, sizeof flags, "%s%s%s", rich ? "K2-rich " : "",
-	    fat ? "fat " : "", salt ? "sodium" : "");
+	rule_flag_words(fl, RULE_WORDS_SHORT, flags, sizeof flags);
 	if (sel)
 		wattron(w, A_REVERSE);
 	mvwhline(w, y, 0, ' ', l->cols);
 	ui_put_col(w, y, l->p_name, f->name, false);
-	if (fat || salt)
+	if (fl & RULE_HIGH)
 		ui_put_col(w, y, l->p_mark, "!", false);
 	ui_put_col(w, y, l->p_serving, serv, false);
 	ui_put_col(w, y, l->p_k2, k2, true);

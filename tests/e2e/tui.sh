@@ -36,7 +36,7 @@ see "the amount is prefilled with 1 serving" "Amount: 1 serving"
 keys 6
 see "typing replaces the prefilled amount" -E "^   Amount: 6 ?$"
 see "the prompt warns the day's sodium goes over" \
-    "day's sodium goes over (2610 of 2300 mg)"
+    "day's sodium goes over (2,610 of 2,300 mg)"
 keys Enter
 see "6 servings of salami logged" "6 serving    Salami (cooked, beef & po"
 has "the sodium line shows 2,610 of 2,300 mg" "$(line_of 'sodium    day')" \

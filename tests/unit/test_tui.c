@@ -101,18 +101,30 @@ add_entry(struct fx *x, int64_t id, const char *food_id, const char *text)
 	entry_list_push(&x->view.entries, &e);
 }
 
-/* Recompute the gauge of the view's week from its entries. */
+/*
+ * Recompute the view's week from its day's entries (the only entries of the
+ * week here), and the gauge from that.
+ */
 static void
 regauge(struct fx *x)
 {
+	struct entry e;
+	size_t i;
+
+	entry_list_release(&x->view.week);
+	for (i = 0; i < x->view.entries.n; i++) {
+		entry_copy(&e, &x->view.entries.v[i]);
+		entry_list_push(&x->view.week, &e);
+	}
 	gauge_week(&x->cf, date_week_start(x->view.day, x->cf.week_start),
-	    x->view.entries.v, x->view.entries.n, &x->view.gauge);
+	    x->view.week.v, x->view.week.n, &x->view.gauge);
 }
 
 static void
 clear_entries(struct fx *x)
 {
 	entry_list_release(&x->view.entries);
+	entry_list_release(&x->view.week);
 	regauge(x);
 }
 
@@ -133,6 +145,7 @@ setup(void **state)
 	v->today = TODAY;
 	v->day = TODAY;
 	entry_list_init(&v->entries);
+	entry_list_init(&v->week);
 	add_entry(x, 101, "natto", "1");
 	add_entry(x, 102, "gouda", "2 slice");
 	add_entry(x, 103, "sauerkraut", "1 cup");
@@ -167,6 +180,7 @@ teardown(void **state)
 	tui_cmd_release(&x->cmd);
 	tui_release(&x->s);
 	entry_list_release(&x->view.entries);
+	entry_list_release(&x->view.week);
 	if (x->view.has_last)
 		entry_release(&x->view.last_entry);
 	search_index_release(&x->ix);
@@ -623,7 +637,7 @@ test_amount_prefill_and_typing(void **state)
 	assert_string_equal(x->s.amount.buf, "2");
 	assert_false(x->s.amount_fresh);
 	assert_string_equal(x->s.preview,
-	    "adds K2 1700.0 µg, sat fat 2.7 g, sodium 12 mg");
+	    "adds K2 1,700.0 µg, sat fat 2.7 g, sodium 12 mg");
 	keys(x, " cup");
 	assert_string_equal(x->s.amount.buf, "2 cup");
 	assert_false(x->s.preview_bad);
@@ -936,17 +950,17 @@ test_amount_high_warnings(void **state)
 	/* The day holds 11.26447 g of sat fat and 1403.21 mg of sodium. */
 	open_food(x, "pepperoni");
 	assert_string_equal(x->s.preview,
-	    "adds K2 11.7 µg, sat fat 5.0 g, sodium 443 mg");
+	    "adds K2 11.7 µg (MK-4 only), sat fat 5.0 g, sodium 443 mg");
 	/* 1403.21 + 442.96 = 1846.17 mg, 80.3 %: near too. */
 	assert_string_equal(x->s.preview_warn, "high in saturated fat; "
 	    "day's sat fat goes near (16.2 of 20 g); "
-	    "day's sodium goes near (1846 of 2300 mg)");
+	    "day's sodium goes near (1,846 of 2,300 mg)");
 	keys(x, "\033\033");
 	open_food(x, "ham");
 	assert_string_equal(x->s.preview,
-	    "adds K2 2.6 µg, sat fat 1.6 g, sodium 640 mg");
+	    "adds K2 2.6 µg (MK-4 only), sat fat 1.6 g, sodium 640 mg");
 	assert_string_equal(x->s.preview_warn, "high in sodium; "
-	    "day's sodium goes near (2043 of 2300 mg)");
+	    "day's sodium goes near (2,043 of 2,300 mg)");
 
 	/* On an empty day, only the food's own flags. */
 	keys(x, "\033\033");
@@ -981,7 +995,7 @@ test_amount_day_sodium_goes_over(void **state)
 
 	open_food(x, "pepperoni");
 	assert_string_equal(x->s.preview_warn, "high in saturated fat; "
-	    "day's sodium goes over (2443 of 2300 mg)");
+	    "day's sodium goes over (2,443 of 2,300 mg)");
 	/* Natto keeps the day "near": no word about the day. */
 	keys(x, "\033\033");
 	open_food(x, "natto");
@@ -991,7 +1005,7 @@ test_amount_day_sodium_goes_over(void **state)
 	open_food(x, "sauerkraut");
 	keys(x, "1 cup");
 	assert_string_equal(x->s.preview_warn, "high in sodium; "
-	    "day's sodium goes over (2939 of 2300 mg)");
+	    "day's sodium goes over (2,939 of 2,300 mg)");
 
 	/* The warnings use the day shown: another week has no entries. */
 	keys(x, "\033\033");
@@ -1018,7 +1032,7 @@ test_amount_edit_preview_counts_old_amount_once(void **state)
 	assert_int_equal(x->s.edit_id, 201);
 	assert_string_equal(x->s.amount.buf, "175g");
 	assert_string_equal(x->s.preview_warn, "high in sodium; "
-	    "day's sodium goes near (2000 of 2300 mg)");
+	    "day's sodium goes near (2,000 of 2,300 mg)");
 	key(x, TK_CTRL_U);
 	keys(x, "100g");
 	assert_string_equal(x->s.preview_warn, "high in sodium");
@@ -1026,7 +1040,7 @@ test_amount_edit_preview_counts_old_amount_once(void **state)
 	key(x, TK_CTRL_U);
 	keys(x, "4");
 	assert_string_equal(x->s.preview_warn, "high in sodium; "
-	    "day's sodium goes over (2560 of 2300 mg)");
+	    "day's sodium goes over (2,560 of 2,300 mg)");
 }
 
 /* --- Undo and the outcome of commands. --- */
