@@ -22,6 +22,7 @@
 #include "diary.h"
 #include "entry.h"
 #include "food.h"
+#include "foodform.h"
 #include "ownfoods.h"
 #include "text.h"
 #include "util.h"
@@ -69,29 +70,16 @@ key_list(char *buf, size_t len)
 	}
 }
 
-/*
- * A number a person typed for key, '.' as the decimal point whatever the
- * locale. A comma is refused rather than guessed: "1,800" may be a
- * thousand and eight hundred or one point eight.
- */
+/* A number a person typed for key (foodform_number's rule); printed. */
 static int
 parse_value(const char *key, const char *s, double *out)
 {
-	const char *end;
+	struct diag d;
 
-	if (strchr(s, ',') != NULL) {
-		fprintf(stderr, "k2diary: '%s' for %s: write the number with "
-		    "'.' as the decimal point and no thousands separator "
-		    "(like 1800 or 17.6)\n", s, key);
-		return -1;
-	}
-	if (text_num_parse(s, out, &end) != 0 || *end != '\0' ||
-	    !(*out >= 0)) {
-		fprintf(stderr, "k2diary: expected a number of at least 0 for "
-		    "'%s', found '%s'\n", key, s);
-		return -1;
-	}
-	return 0;
+	if (foodform_number(key, s, out, &d) == 0)
+		return 0;
+	fprintf(stderr, "k2diary: %s\n", d.msg);
+	return -1;
 }
 
 /*
@@ -157,41 +145,23 @@ parse_pairs(char **args, int n, struct nutrients *nut, double *grams)
 	return EXIT_OK;
 }
 
-/* --serving LABEL=GRAMS (or LABEL alone) into the spec. */
+/* --serving LABEL=GRAMS (or LABEL alone) into the spec (foodform's rule). */
 static int
 parse_serving(struct food_spec *spec, const char *arg, char *label,
     size_t labellen)
 {
-	const char *eq = strchr(arg, '=');
-	char err[300];
-	size_t i, n = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
-	double g = 0;
+	struct diag d;
+	size_t i;
+	double g;
 
-	if (n >= labellen) {
-		fprintf(stderr, "k2diary: 'label' is %zu bytes long: at most %d "
-		    "allowed\n", n, CATALOGUE_LABEL_MAX);
-		return EXIT_ERROR;
-	}
-	memcpy(label, arg, n);
-	label[n] = '\0';
-	if (!catalogue_check_label(label, err, sizeof err)) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (foodform_serving(arg, label, labellen, &g, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return EXIT_ERROR;
 	}
 	for (i = 0; i < spec->n_servings; i++) {
 		if (strcasecmp(spec->servings[i].label, label) == 0) {
 			fprintf(stderr, "k2diary: duplicate serving label "
 			    "'%s'\n", label);
-			return EXIT_ERROR;
-		}
-	}
-	if (eq != NULL) {
-		if (parse_value("grams", eq + 1, &g) != 0)
-			return EXIT_ERROR;
-		if (!(g > 0) || g > CATALOGUE_GRAMS_MAX) {
-			fprintf(stderr, "k2diary: expected a number above 0 "
-			    "and at most %g for 'grams' of serving '%s', found "
-			    "'%s'\n", CATALOGUE_GRAMS_MAX, label, eq + 1);
 			return EXIT_ERROR;
 		}
 	}

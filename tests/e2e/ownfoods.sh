@@ -64,8 +64,9 @@ has "a per-100g food's serving needs grams" "$err" "missing grams in serving 'ba
 run food new --name X --serving bar=40 --per-100g mk7_ug=5 k2_ug=3
 is "K2 below its chains: the loader's message" "$err" \
     "k2diary: the K2 chains add up to 5, more than k2_ug 3"
-run food new --name X --serving bar=40 --per-100g sodium_mg=1,5
-is "a decimal comma is refused, not guessed: exit 1" "$rc" 1
+run food new --name X --serving bar=40 --per-100g sodium_mg=1,800
+is "a comma before three digits is refused, not guessed: exit 1" "$rc" 1
+has "... and says how to write it" "$err" "'1,800' for sodium_mg: write the number with '.'"
 run food new --name X --serving bar=40 --per-100g salt_g=1
 is "an unknown key: exit 2" "$rc" 2
 has "an unknown key: the keys" "$err" "unknown key 'salt_g': use one of mk4_ug, mk7_ug"
