@@ -154,4 +154,15 @@ void suggest_sort(const struct catalogue *, enum suggest_order, size_t *idx,
 size_t suggest_rank(const struct catalogue *, const struct config *,
     enum suggest_order, size_t *idx, bool *rich);
 
+/*
+ * The day screen's line, fitted to width columns (issue 13): empty when
+ * the week's goal of K2-rich servings is met; else "2 more K2-rich
+ * servings this week: Natto 6 mg sodium · Egg yolk 8 mg · …" (the first
+ * candidates that fit, "…" when more follow), or why none fits. In
+ * anticoagulant mode only figures, in neutral words: the day's vitamin K
+ * and the week's daily mean. Returns buf.
+ */
+char *suggest_line(const struct suggest *, size_t width, char *buf,
+    size_t len);
+
 #endif

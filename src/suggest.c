@@ -5,13 +5,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "amount.h"
 #include "catalogue.h"
 #include "config.h"
 #include "food.h"
 #include "gauge.h"
 #include "suggest.h"
+#include "text.h"
 #include "util.h"
 
 /*
@@ -386,4 +389,105 @@ suggest_rank(const struct catalogue *cat, const struct config *cf,
 			rich[i] = food_is_k2_rich(&cat->foods[idx[i]],
 			    cf->rich_threshold_ug);
 	return cat->n;
+}
+
+/* A candidate's name for the line: up to " (" or ", " ("Natto", "Egg yolk"). */
+static void
+short_name(char *buf, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	if ((p = strstr(name, " (")) != NULL && (size_t)(p - name) < n)
+		n = (size_t)(p - name);
+	if ((p = strstr(name, ", ")) != NULL && (size_t)(p - name) < n &&
+	    p != name)
+		n = (size_t)(p - name);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, name, n);
+	buf[n] = '\0';
+}
+
+/* Append s to buf when the line stays within width columns; false if not. */
+static bool
+line_add(char *buf, size_t len, size_t width, const char *s)
+{
+	size_t at = strlen(buf);
+
+	if (text_width(buf) + text_width(s) > width || at + strlen(s) >= len)
+		return false;
+	memcpy(buf + at, s, strlen(s) + 1);
+	return true;
+}
+
+/* The neutral line of anticoagulant mode: figures, no advice (§4). */
+static char *
+vitk_line(const struct suggest *s, size_t width, char *buf, size_t len)
+{
+	char day[32], mean[32], item[128];
+
+	buf[0] = '\0';
+	gauge_total_text(day, sizeof day, &s->day_vitk, 0);
+	snprintf(item, sizeof item, "vitamin K (K1 + K2) this day %s %s",
+	    day, text_ug());
+	line_add(buf, len, width, item);
+	if (s->has_mean)
+		snprintf(item, sizeof item, "; this week's daily mean %s %s",
+		    text_number(mean, sizeof mean, s->mean_ug, 0), text_ug());
+	else
+		snprintf(item, sizeof item, "; no other day this week to "
+		    "compare");
+	line_add(buf, len, width, item);
+	return buf;
+}
+
+char *
+suggest_line(const struct suggest *s, size_t width, char *buf, size_t len)
+{
+	const char *sep = text_ascii() ? " - " : " \xc2\xb7 ";
+	const char *more = text_ascii() ? " ..." : " \xe2\x80\xa6";
+	char q[32], name[64], na[32], item[160];
+	size_t i;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	if (s->anticoagulant)
+		return vitk_line(s, width, buf, len);
+	if (!(s->rich_missing > 0))
+		return buf;
+	amount_format_quantity(q, sizeof q, s->rich_missing);
+	snprintf(item, sizeof item, "%s more K2-rich serving%s this week%s", q,
+	    s->rich_missing == 1 ? "" : "s", s->n > 0 ? ":" : "");
+	if (!line_add(buf, len, width, item))
+		return buf;
+	if (s->n == 0) {
+		if (s->stop == SUGGEST_STOP_NO_FOOD)
+			snprintf(item, sizeof item, "; no K2-rich food in the "
+			    "catalogue");
+		else
+			snprintf(item, sizeof item, "; none fits what is left "
+			    "of %s", s->stop == SUGGEST_STOP_SAT_FAT ?
+			    "saturated fat" : s->stop == SUGGEST_STOP_SODIUM ?
+			    "sodium" : "saturated fat and sodium");
+		line_add(buf, len, width, item);
+		return buf;
+	}
+	for (i = 0; i < s->n; i++) {
+		const struct suggest_candidate *c = &s->v[i];
+		short_name(name, sizeof name, c->name);
+		if (c->sodium_known)
+			text_number(na, sizeof na, c->sodium_mg, 0);
+		snprintf(item, sizeof item, "%s%s %s mg%s", i > 0 ? sep : " ",
+		    name, c->sodium_known ? na : "?", i == 0 ? " sodium" : "");
+		/* Keep room for the mark that more follow. */
+		if (text_width(buf) + text_width(item) + (i + 1 < s->n ?
+		    text_width(more) : 0) > width || !line_add(buf, len,
+		    width, item)) {
+			line_add(buf, len, width, more);
+			break;
+		}
+	}
+	return buf;
 }

@@ -19,6 +19,7 @@
 #include "food.h"
 #include "gauge.h"
 #include "suggest.h"
+#include "text.h"
 #include "util.h"
 
 /* 2026-11-23 is a Monday: day 20780 (days since 1970-01-01). */
@@ -926,11 +927,72 @@ test_finder_orders(void **state)
 	catalogue_release(&cat);
 }
 
+/* The day screen's line, on hand-made suggestions (widths counted by hand). */
+static void
+test_day_line(void **state)
+{
+	struct suggest_candidate c[3];
+	struct suggest s;
+	char buf[256];
+
+	(void)state;
+	memset(&s, 0, sizeof s);
+	memset(c, 0, sizeof c);
+	c[0].name = "Natto (fermented soybeans)";
+	c[0].sodium_mg = 6;
+	c[0].sodium_known = true;
+	c[1].name = "Egg yolk, raw";
+	c[1].sodium_mg = 8;
+	c[1].sodium_known = true;
+	c[2].name = "Jarlsberg";
+	s.v = c;
+	s.n = 3;
+	s.rich_missing = 2;
+	text_set_ascii(false);
+	/* 34 + 18 + 16 + 17 = 85 columns for all three. */
+	assert_string_equal(suggest_line(&s, 85, buf, sizeof buf),
+	    "2 more K2-rich servings this week: Natto 6 mg sodium \xc2\xb7 "
+	    "Egg yolk 8 mg \xc2\xb7 Jarlsberg ? mg");
+	/* At 84 the third does not fit: 68 for two, and the mark: 70. */
+	assert_string_equal(suggest_line(&s, 84, buf, sizeof buf),
+	    "2 more K2-rich servings this week: Natto 6 mg sodium \xc2\xb7 "
+	    "Egg yolk 8 mg \xe2\x80\xa6");
+	assert_string_equal(suggest_line(&s, 50, buf, sizeof buf),
+	    "2 more K2-rich servings this week: \xe2\x80\xa6");
+	text_set_ascii(true);
+	assert_string_equal(suggest_line(&s, 85, buf, sizeof buf),
+	    "2 more K2-rich servings this week: Natto 6 mg sodium - "
+	    "Egg yolk 8 mg - Jarlsberg ? mg");
+	text_set_ascii(false);
+	s.rich_missing = 1;
+	s.n = 0;
+	s.stop = SUGGEST_STOP_SODIUM;
+	assert_string_equal(suggest_line(&s, 80, buf, sizeof buf),
+	    "1 more K2-rich serving this week; none fits what is left of "
+	    "sodium");
+	/* The goal met: no line at all. */
+	s.rich_missing = 0;
+	assert_string_equal(suggest_line(&s, 80, buf, sizeof buf), "");
+	/* Anticoagulant: figures only, never "more". */
+	s.anticoagulant = true;
+	s.rich_missing = 3;
+	s.day_vitk.sum = 120;
+	s.day_vitk.known = 2;
+	s.day_vitk.count = 2;
+	s.has_mean = true;
+	s.mean_ug = 95.4;
+	assert_string_equal(suggest_line(&s, 100, buf, sizeof buf),
+	    "vitamin K (K1 + K2) this day 120 \xc2\xb5g; this week's daily "
+	    "mean 95 \xc2\xb5g");
+	assert_null(strstr(buf, "more"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_score_formula),
+		cmocka_unit_test(test_day_line),
 		cmocka_unit_test(test_order_on_a_fresh_week),
 		cmocka_unit_test(test_missing_servings),
 		cmocka_unit_test(test_partly_known_day),
