@@ -143,6 +143,18 @@ is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
 }
 
+/* Is s[0..n) printable ASCII, no control character? */
+static bool
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
 /* Output is ASCII only (the locale is not UTF-8): see text_set_ascii. */
 static bool ascii_only;
 
@@ -194,6 +206,12 @@ text_width(const char *s)
 	uint32_t cp;
 
 	while (i < len) {
+		/* ASCII, controls included, is one column: the common case. */
+		if ((unsigned char)s[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
 		n = text_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			w++;
@@ -256,6 +274,13 @@ text_fit(char *buf, size_t len, const char *s, size_t cols, bool pad)
 		return buf;
 	}
 	total = text_width(s);
+	/* Printable ASCII that fits: a copy (and the padding). */
+	if (total <= cols && total == slen && slen + 1 < len &&
+	    printable_ascii(s, slen)) {
+		memcpy(buf, s, slen);
+		o = w = slen;
+		i = slen;
+	}
 	while (i < slen) {
 		n = text_decode(s + i, slen - i, &cp);
 		if (n == 0 || is_control(cp)) {
