@@ -49,6 +49,7 @@ struct search_index {
 	uint32_t	*mask;		/* letters, digits, non-ASCII in hay */
 	unsigned	*count;		/* usage per food, 0 when never logged */
 	int64_t		*last;
+	size_t		*name_len;	/* bytes of each food's name, for ranking */
 	size_t		 n;
 };
 

@@ -26,6 +26,7 @@ struct query {
 	size_t		 nw;
 	char		*letters;	/* the words' characters, in order */
 	char		*idq;		/* as typed, trimmed, ASCII lower case */
+	size_t		 idlen;
 	bool		 id_prefix;	/* idq may start an id (no blank in it) */
 	uint32_t	 mask;		/* see byte_bit */
 };
@@ -105,6 +106,7 @@ query_init(struct query *q, const char *query)
 	for (r = q->idq; *r != '\0'; r++)
 		if (*r >= 'A' && *r <= 'Z')
 			*r = (char)(*r + 32);
+	q->idlen = strlen(q->idq);
 	q->id_prefix = q->idq[0] != '\0' && strpbrk(q->idq, " \t") == NULL;
 	/* Words: folded, every separator a NUL. */
 	q->fq = text_fold(q->idq);
@@ -152,10 +154,13 @@ tier_of(const struct search_index *ix, size_t i, const struct query *q,
 
 	if (q->idq[0] == '\0')
 		return 0;
-	if (strcmp(ix->id[i], q->idq) == 0)
-		return SEARCH_ID;
-	if (q->id_prefix && strncmp(ix->id[i], q->idq, strlen(q->idq)) == 0)
-		return SEARCH_WORDS;
+	/* The first byte rules out nearly every id. */
+	if (ix->id[i][0] == q->idq[0]) {
+		if (strcmp(ix->id[i], q->idq) == 0)
+			return SEARCH_ID;
+		if (q->id_prefix && strncmp(ix->id[i], q->idq, q->idlen) == 0)
+			return SEARCH_WORDS;
+	}
 	if (q->nw == 0 || (q->mask & ~ix->mask[i]) != 0)
 		return 0;
 	for (k = 0, all = true; k < q->nw && all; k++)
@@ -232,6 +237,7 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 	ix->mask = xcalloc(cat->n, sizeof *ix->mask);
 	ix->count = xcalloc(cat->n, sizeof *ix->count);
 	ix->last = xcalloc(cat->n, sizeof *ix->last);
+	ix->name_len = xcalloc(cat->n, sizeof *ix->name_len);
 	for (i = 0; i < cat->n; i++) {
 		f = &cat->foods[i];
 		if (f->hay != NULL) {
@@ -242,6 +248,7 @@ search_index_init(struct search_index *ix, const struct catalogue *cat)
 			ix->owned[i] = true;
 		}
 		ix->hay_len[i] = strlen(ix->hay[i]);
+		ix->name_len[i] = strlen(f->name);
 		ix->id[i] = f->id;
 	}
 }
@@ -262,6 +269,7 @@ search_index_release(struct search_index *ix)
 	free(ix->mask);
 	free(ix->count);
 	free(ix->last);
+	free(ix->name_len);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -321,8 +329,8 @@ ranks_before(const struct search_index *ix, size_t a, int ta,
 		if (cmp != 0)
 			return cmp < 0;
 	} else {
-		la = strlen(fa->name);
-		lb = strlen(fb->name);
+		la = ix->name_len[a];
+		lb = ix->name_len[b->food];
 		if (la != lb)
 			return la < lb;
 	}
