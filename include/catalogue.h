@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "diag.h"
 #include "food.h"
+#include "recipe.h"
 
 #define CATALOGUE_VERSION 1
 #define CATALOGUE_ID_MAX 40
@@ -22,36 +23,6 @@
 /* The id of an own food starts with this (DESIGN §3b). */
 #define CATALOGUE_OWN_PREFIX "my_"
 
-/* One ingredient of a recipe: an amount (amount.h) of a food, by id. */
-struct ingredient {
-	char		*food;
-	char		*amount;
-	unsigned	 line;		/* where its food is named */
-	unsigned	 col;
-	unsigned	 amount_line;	/* where its amount is */
-	unsigned	 amount_col;
-};
-
-/*
- * A recipe as written (DESIGN §3): the food with this id, file and
- * position takes its nutrients, and its default serving its grams when
- * they were left out, from its ingredients when catalogue_resolve_recipes
- * runs. The record stays after that, so that it can be written back.
- */
-struct recipe {
-	char		*id;
-	const char	*file;		/* borrowed, as the food's */
-	unsigned	 line;		/* the food's position */
-	unsigned	 col;
-	struct ingredient *ing;
-	size_t		 n_ing;
-	double		 yields;	/* default servings it makes */
-	bool		 yields_given;
-	bool		 servings_given;	/* else one serving "serving" */
-	bool		 grams_given;	/* its default serving has grams */
-	bool		 resolved;
-};
-
 struct catalogue {
 	struct food	*foods;		/* in file order */
 	size_t		 n;
@@ -61,7 +32,7 @@ struct catalogue {
 	/* The built-in table's foods borrow these (see catalogue_table.h). */
 	struct serving	*table_servings;
 	char		**table_aliases;
-	/* The recipes of its foods, as written (see struct recipe). */
+	/* The recipes of its foods, as written (struct recipe, recipe.h). */
 	struct recipe	*recipes;
 	size_t		 n_recipes;
 };
@@ -85,6 +56,8 @@ void catalogue_drop_duplicates(struct catalogue *, const char *file,
 void catalogue_merge(struct catalogue *c, struct catalogue *over);
 /* Food by id, or NULL. Borrowed: lives as long as the catalogue. */
 const struct food *catalogue_find(const struct catalogue *, const char *id);
+/* The index in c->foods of the food with this id, or -1. */
+long catalogue_index_of(const struct catalogue *c, const char *id);
 
 /* Append a recipe record (its contents moved into c). */
 void catalogue_add_recipe(struct catalogue *, struct recipe *r);
@@ -103,9 +76,6 @@ const struct recipe *catalogue_recipe(const struct catalogue *,
  */
 int catalogue_resolve_recipes(struct catalogue *c,
     const struct catalogue *base, struct diag_list *dl);
-void recipe_release(struct recipe *);
-/* Deep copy; file stays borrowed. */
-void recipe_copy(struct recipe *dst, const struct recipe *src);
 
 /* The own foods (DESIGN §3b), for the store and the commands. */
 /*

@@ -12,6 +12,7 @@
 
 #include "amount.h"
 #include "catalogue.h"
+#include "recipe.h"
 #include "text.h"
 #include "util.h"
 
@@ -134,6 +135,13 @@ catalogue_find(const struct catalogue *c, const char *id)
 
 	return i < 0 ? NULL : &c->foods[i];
 }
+/* The index of a food in c->foods by id. */
+long
+catalogue_index_of(const struct catalogue *c, const char *id)
+{
+	return find_index(c, c->n, id);
+}
+
 
 /* Append f (its contents moved; *cap the room in foods). */
 void
@@ -251,37 +259,6 @@ catalogue_merge(struct catalogue *c, struct catalogue *over)
 	catalogue_release(over);
 }
 
-/* Free a recipe record's contents. */
-void
-recipe_release(struct recipe *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n_ing; i++) {
-		free(r->ing[i].food);
-		free(r->ing[i].amount);
-	}
-	free(r->ing);
-	free(r->id);
-	memset(r, 0, sizeof *r);
-}
-
-/* Deep copy of a recipe record. */
-void
-recipe_copy(struct recipe *dst, const struct recipe *src)
-{
-	size_t i;
-
-	*dst = *src;
-	dst->id = xstrdup(src->id);
-	dst->ing = xcalloc(src->n_ing + 1, sizeof *dst->ing);
-	for (i = 0; i < src->n_ing; i++) {
-		dst->ing[i] = src->ing[i];
-		dst->ing[i].food = xstrdup(src->ing[i].food);
-		dst->ing[i].amount = xstrdup(src->ing[i].amount);
-	}
-}
-
 /* Append a recipe record, its contents moved. */
 void
 catalogue_add_recipe(struct catalogue *c, struct recipe *r)
@@ -306,238 +283,20 @@ catalogue_recipe(const struct catalogue *c, const struct food *f)
 	return NULL;
 }
 
-/* Where each recipe stands while they are computed. */
-enum recipe_state {
-	RS_TODO,
-	RS_BUSY,	/* on the stack: its ingredients are being added */
-	RS_DONE,
-	RS_FAILED
-};
-
-/* The sums of one recipe's ingredients so far. */
-struct recipe_sum {
-	double		 v[NUT_COUNT];
-	unsigned char	 known[NUT_COUNT];
-	double		 grams;
-	bool		 failed;
-	bool		 in_cycle;	/* its cycle was reported already */
-};
-
-/* One recipe on the stack: the ingredient to add next. */
-struct recipe_frame {
-	size_t		 rec;
-	size_t		 next;
-};
-
-struct resolver {
-	struct catalogue *c;
-	const struct catalogue *base;
-	struct diag_list *dl;
-	long		*food_of;	/* the food of each recipe */
-	long		*rec_of;	/* the recipe of each food, or -1 */
-	unsigned char	*state;
-	struct recipe_sum *sum;
-	struct recipe_frame *stack;
-	size_t		 depth;
-};
-
-/* Report the cycle that ingredient ing of the top recipe closes at rec. */
-static void
-report_cycle(struct resolver *rs, const struct ingredient *ing, size_t rec)
-{
-	const struct recipe *r = &rs->c->recipes[rs->stack[rs->depth - 1].rec];
-	char path[400];
-	size_t i, at = 0, used = 0;
-	int w;
-
-	for (i = 0; i < rs->depth; i++)
-		if (rs->stack[i].rec == rec)
-			at = i;
-	path[0] = '\0';
-	for (i = at; i < rs->depth; i++) {
-		w = snprintf(path + used, sizeof path - used, "'%s' -> ",
-		    rs->c->recipes[rs->stack[i].rec].id);
-		if (w < 0 || (size_t)w >= sizeof path - used)
-			break;
-		used += (size_t)w;
-		rs->sum[rs->stack[i].rec].in_cycle = true;
-	}
-	if (at == rs->depth - 1)
-		diag_add(rs->dl, r->file, ing->line, ing->col, "recipe '%s' "
-		    "has itself as an ingredient", r->id);
-	else
-		diag_add(rs->dl, r->file, ing->line, ing->col, "a cycle of "
-		    "recipes: %s'%s'", path, rs->c->recipes[rec].id);
-}
-
-/* The sums of the top recipe are complete: set its food. */
-static void
-finish_recipe(struct resolver *rs, size_t rec)
-{
-	struct recipe *r = &rs->c->recipes[rec];
-	struct food *f = &rs->c->foods[rs->food_of[rec]];
-	struct recipe_sum *s = &rs->sum[rec];
-	char err[300];
-	double grams = s->grams / r->yields;
-	int k;
-
-	if (s->failed) {
-		rs->state[rec] = RS_FAILED;
-		return;
-	}
-	if (!r->grams_given && grams > CATALOGUE_GRAMS_MAX) {
-		diag_add(rs->dl, r->file, r->line, r->col, "recipe '%s': one "
-		    "serving would weigh %.10g g, more than %.10g g: give "
-		    "'yields', how many servings it makes", r->id, grams,
-		    CATALOGUE_GRAMS_MAX);
-		rs->state[rec] = RS_FAILED;
-		return;
-	}
-	if (!r->grams_given)
-		f->servings[0].grams = grams;
-	f->per_serving = true;
-	f->nut.known = 0;
-	f->recipe_n = (unsigned char)r->n_ing;
-	for (k = 0; k < NUT_COUNT; k++) {
-		f->nut.v[k] = 0;
-		f->recipe_known[k] = s->known[k];
-		if (s->known[k] > 0)
-			nutrients_set(&f->nut, k, s->v[k] / r->yields);
-	}
-	/* A serving given a weight must be able to hold what it gets. */
-	for (k = 0; k < NUT_COUNT && r->grams_given; k++) {
-		if (nutrients_has(&f->nut, k) && !catalogue_check_nutrient(f,
-		    k, f->nut.v[k], err, sizeof err)) {
-			diag_add(rs->dl, r->file, r->line, r->col, "recipe "
-			    "'%s': %s", r->id, err);
-			rs->state[rec] = RS_FAILED;
-			return;
-		}
-	}
-	r->resolved = true;
-	rs->state[rec] = RS_DONE;
-}
-
-/*
- * Add the next ingredient of the top recipe, or push the recipe it needs
- * first; false when the top recipe had no ingredient left.
- */
-static bool
-resolve_step(struct resolver *rs)
-{
-	struct recipe_frame *top = &rs->stack[rs->depth - 1];
-	const struct recipe *r = &rs->c->recipes[top->rec];
-	struct recipe_sum *s = &rs->sum[top->rec];
-	const struct ingredient *ing;
-	const struct food *g = NULL;
-	struct nutrients n;
-	struct amount a;
-	char err[300];
-	long k, gr = -1;
-	int e;
-
-	if (top->next == r->n_ing)
-		return false;
-	ing = &r->ing[top->next++];
-	if ((k = find_index(rs->c, rs->c->n, ing->food)) >= 0) {
-		g = &rs->c->foods[k];
-		gr = rs->rec_of[k];
-	} else if (rs->base != NULL)
-		g = catalogue_find(rs->base, ing->food);
-	if (g == NULL) {
-		diag_add(rs->dl, r->file, ing->line, ing->col, "unknown food "
-		    "'%s' in recipe '%s'", ing->food, r->id);
-		s->failed = true;
-		return true;
-	}
-	if (gr >= 0 && rs->state[gr] != RS_DONE) {
-		if (rs->state[gr] == RS_BUSY) {
-			report_cycle(rs, ing, (size_t)gr);
-			s->failed = true;
-		} else if (rs->state[gr] == RS_FAILED) {
-			if (!s->in_cycle)
-				diag_add(rs->dl, r->file, ing->line, ing->col,
-				    "ingredient '%s' of recipe '%s' is a "
-				    "recipe with errors", ing->food, r->id);
-			s->failed = true;
-		} else {
-			/* Its nutrients first; then this ingredient again. */
-			top->next--;
-			rs->state[gr] = RS_BUSY;
-			rs->stack[rs->depth].rec = (size_t)gr;
-			rs->stack[rs->depth++].next = 0;
-		}
-		return true;
-	}
-	if (amount_parse(ing->amount, g, &a, err, sizeof err) != 0) {
-		diag_add(rs->dl, r->file, ing->amount_line, ing->amount_col,
-		    "%s (ingredient '%s' of recipe '%s')", err, ing->food,
-		    r->id);
-		s->failed = true;
-		return true;
-	}
-	food_nutrients(g, a.grams, a.servings, &n);
-	for (e = 0; e < NUT_COUNT; e++) {
-		if (!nutrients_has(&n, e))
-			continue;
-		s->v[e] += n.v[e];
-		s->known[e]++;
-	}
-	s->grams += a.grams;
-	return true;
-}
-
-/* Compute every recipe's nutrients from its ingredients. */
+/* Compute every recipe's nutrients; drop the foods of those that fail. */
 int
 catalogue_resolve_recipes(struct catalogue *c, const struct catalogue *base,
     struct diag_list *dl)
 {
-	struct resolver rs;
 	size_t i, o, before = dl->n + dl->dropped;
-	bool *drop, any = false;
+	bool *drop;
 
 	prune_recipes(c);
 	if (c->n_recipes == 0)
 		return 0;
-	memset(&rs, 0, sizeof rs);
-	rs.c = c;
-	rs.base = base;
-	rs.dl = dl;
-	rs.food_of = xreallocarray(NULL, c->n_recipes, sizeof *rs.food_of);
-	rs.rec_of = xreallocarray(NULL, c->n + 1, sizeof *rs.rec_of);
-	rs.state = xcalloc(c->n_recipes, sizeof *rs.state);
-	rs.sum = xcalloc(c->n_recipes, sizeof *rs.sum);
-	rs.stack = xcalloc(c->n_recipes, sizeof *rs.stack);
-	for (i = 0; i < c->n; i++)
-		rs.rec_of[i] = -1;
-	for (i = 0; i < c->n_recipes; i++) {
-		rs.food_of[i] = find_index(c, c->n, c->recipes[i].id);
-		rs.rec_of[rs.food_of[i]] = (long)i;
-		if (c->recipes[i].resolved)
-			rs.state[i] = RS_DONE;
-	}
-	/* Depth first, on a stack of our own: a chain may be long. */
-	for (i = 0; i < c->n_recipes; i++) {
-		if (rs.state[i] != RS_TODO)
-			continue;
-		rs.state[i] = RS_BUSY;
-		rs.stack[0].rec = i;
-		rs.stack[0].next = 0;
-		rs.depth = 1;
-		while (rs.depth > 0) {
-			if (!resolve_step(&rs))
-				finish_recipe(&rs, rs.stack[--rs.depth].rec);
-		}
-	}
 	/* A recipe that could not be computed is left out, like a bad food. */
 	drop = xcalloc(c->n + 1, sizeof *drop);
-	for (i = 0; i < c->n_recipes; i++) {
-		if (rs.state[i] == RS_FAILED) {
-			drop[rs.food_of[i]] = true;
-			any = true;
-		}
-	}
-	if (any) {
+	if (recipe_resolve(c, base, dl, drop)) {
 		for (i = o = 0; i < c->n; i++) {
 			if (drop[i])
 				food_release(&c->foods[i]);
@@ -549,11 +308,6 @@ catalogue_resolve_recipes(struct catalogue *c, const struct catalogue *base,
 		prune_recipes(c);
 	}
 	free(drop);
-	free(rs.food_of);
-	free(rs.rec_of);
-	free(rs.state);
-	free(rs.sum);
-	free(rs.stack);
 	return dl->n + dl->dropped == before ? 0 : -1;
 }
 
