@@ -417,15 +417,72 @@ amount_default(const struct food *f, struct amount *out)
 	out->servings = 1;
 }
 
+/*
+ * The number that starts the amount from b to e: the quantity to *q (1
+ * when there is none), where the unit starts to *u and the scan's result
+ * to *r. -1 with the message in err for a number below zero or a division
+ * by zero.
+ */
+static int
+parse_quantity(const char *b, const char *e, double *q, const char **u,
+    enum number_result *r, char *err, size_t errlen)
+{
+	const char *end;
+	double v;
+
+	if (*b == '-' && scan_number(b + 1, &v, &end) != NUMBER_NONE) {
+		fail(err, errlen, "amount must be more than zero");
+		return -1;
+	}
+	*r = scan_number(b, q, &end);
+	if (*r == NUMBER_DIV0) {
+		fail(err, errlen, "division by zero in '%.*s'",
+		    quote_len((size_t)(e - b)), b);
+		return -1;
+	}
+	if (*r == NUMBER_OK) {
+		for (*u = end; *u < e && is_blank((unsigned char)**u); (*u)++)
+			;
+	} else {
+		*q = 1;
+		*u = b;
+	}
+	return 0;
+}
+
+/*
+ * Say in err why the amount b (n bytes) names no unit of f: u (un bytes,
+ * after a number when numbered) is no word, or a word f has no unit for.
+ */
+static void
+unit_fail(const struct food *f, const char *b, size_t n, const char *u,
+    size_t un, bool numbered, char *err, size_t errlen)
+{
+	char units[AMOUNT_UNITS_LEN];
+
+	amount_units(f, units, sizeof units);
+	if (numbered && is_word(u, un))
+		fail(err, errlen, "unknown unit '%.*s' for %s: use %s",
+		    quote_len(un), u, f->name, units);
+	else if (f->servings[0].grams > 0)
+		fail(err, errlen, "'%.*s' is not an amount: try 1, "
+		    "1/2, 2 %s or 30g", quote_len(n), b,
+		    f->servings[0].label);
+	else
+		fail(err, errlen, "'%.*s' is not an amount: try 1, "
+		    "1/2 or 2 %s", quote_len(n), b,
+		    f->servings[0].label);
+}
+
 /* Parse text as an amount of f. */
 int
 amount_parse(const char *text, const struct food *f, struct amount *out,
     char *err, size_t errlen)
 {
 	char units[AMOUNT_UNITS_LEN];
-	const char *b, *e, *u, *end;
+	const char *b, *e, *u;
 	const char *label;
-	double q, v, g0, per_g, grams, servings, unit_g, count;
+	double q, g0, per_g, grams, servings, unit_g, count;
 	enum number_result r;
 	size_t n, un;
 	int i;
@@ -439,45 +496,19 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 		amount_default(f, out);
 		return 0;
 	}
-	amount_units(f, units, sizeof units);
 	g0 = f->servings[0].grams > 0 ? f->servings[0].grams : 0;
-
-	if (*b == '-' && scan_number(b + 1, &v, &end) != NUMBER_NONE) {
-		fail(err, errlen, "amount must be more than zero");
+	if (parse_quantity(b, e, &q, &u, &r, err, errlen) == -1)
 		return -1;
-	}
-	r = scan_number(b, &q, &end);
-	if (r == NUMBER_DIV0) {
-		fail(err, errlen, "division by zero in '%.*s'", quote_len(n),
-		    b);
-		return -1;
-	}
-	if (r == NUMBER_OK) {
-		for (u = end; u < e && is_blank((unsigned char)*u); u++)
-			;
-	} else {
-		q = 1;
-		u = b;
-	}
 	un = (size_t)(e - u);
 
 	i = un == 0 ? 0 : find_label(f, u, un);
 	unit_g = i == -1 ? weight_unit(u, un, &label, &count) : 0;
 	if (i == -1 && unit_g == 0) {
-		if (r == NUMBER_OK && is_word(u, un))
-			fail(err, errlen, "unknown unit '%.*s' for %s: use %s",
-			    quote_len(un), u, f->name, units);
-		else if (g0 > 0)
-			fail(err, errlen, "'%.*s' is not an amount: try 1, "
-			    "1/2, 2 %s or 30g", quote_len(n), b,
-			    f->servings[0].label);
-		else
-			fail(err, errlen, "'%.*s' is not an amount: try 1, "
-			    "1/2 or 2 %s", quote_len(n), b,
-			    f->servings[0].label);
+		unit_fail(f, b, n, u, un, r == NUMBER_OK, err, errlen);
 		return -1;
 	}
 	if (i == -1 && g0 == 0) {
+		amount_units(f, units, sizeof units);
 		fail(err, errlen, "no gram weight known for %s: use %s",
 		    f->name, units);
 		return -1;

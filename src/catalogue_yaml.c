@@ -296,25 +296,12 @@ load_aliases(struct loader *ld, const struct ynode *n, struct food *f)
 	return ok;
 }
 
-static bool
-load_food(struct loader *ld, const struct ynode *n, struct food *f,
-    struct recipe *r)
+/* A food's id: valid, not too long, and not the one-off entries' id. */
+static void
+load_id(struct loader *ld, const struct ynode *n, struct food *f)
 {
-	const struct ynode *v, *y, *p100, *pserv;
+	const struct ynode *v;
 	const char *text;
-	size_t before = ld->dl->n + ld->dl->dropped;
-	char list[256];
-	int i;
-
-	memset(f, 0, sizeof *f);
-	memset(r, 0, sizeof *r);
-	f->confidence = CONF_UNRATED;
-	f->file = ld->file;
-	if (!yread_check_map(ld->doc, n, "a food (a mapping with id, name, "
-	    "group, servings and per_100g)", food_keys, ld->dl))
-		return false;
-	f->line = n->line;
-	f->col = n->col;
 
 	v = ynode_get(n, "id");
 	if (v == NULL)
@@ -336,14 +323,16 @@ load_food(struct loader *ld, const struct ynode *n, struct food *f,
 		else
 			f->id = xstrdup(text);
 	}
+}
 
-	v = ynode_get(n, "name");
-	if (v == NULL)
-		diag_add(ld->dl, ld->file, n->line, n->col,
-		    "missing 'name' in food '%s'", f->id ? f->id : "?");
-	else if (yread_string(ld->doc, v, "name", CATALOGUE_NAME_MAX, &text,
-	    ld->dl))
-		f->name = xstrdup(text);
+/* A food's group, one of food_group_name's; a mistake lists them all. */
+static void
+load_group(struct loader *ld, const struct ynode *n, struct food *f)
+{
+	const struct ynode *v;
+	const char *text;
+	char list[256];
+	int i;
 
 	v = ynode_get(n, "group");
 	list[0] = '\0';
@@ -359,39 +348,47 @@ load_food(struct loader *ld, const struct ynode *n, struct food *f,
 	    food_group_parse(text, &f->group) != 0)
 		diag_add(ld->dl, ld->file, v->line, v->col,
 		    "unknown group '%.60s': expected one of %s", text, list);
+}
 
-	if ((v = ynode_get(n, "aliases")) != NULL)
-		load_aliases(ld, v, f);
+/* The servings and nutrients of a food that is no recipe. */
+static void
+load_plain(struct loader *ld, const struct ynode *n, struct food *f)
+{
+	const struct ynode *v, *y, *p100, *pserv;
 
 	p100 = ynode_get(n, "per_100g");
 	pserv = ynode_get(n, "per_serving");
 	f->per_serving = pserv != NULL && p100 == NULL;
 	v = ynode_get(n, "servings");
-	if (ynode_get(n, "ingredients") != NULL)
-		load_recipe(ld, n, f, r);
-	else {
-		if ((y = ynode_get(n, "yields")) != NULL)
-			diag_add(ld->dl, ld->file, y->line, y->col, "'yields' "
-			    "goes with 'ingredients' (a recipe): leave it out");
-		if (v == NULL)
-			diag_add(ld->dl, ld->file, n->line, n->col,
-			    "missing 'servings' in food '%s'",
-			    f->id ? f->id : "?");
-		else
-			load_servings(ld, v, f, f->per_serving);
+	if ((y = ynode_get(n, "yields")) != NULL)
+		diag_add(ld->dl, ld->file, y->line, y->col, "'yields' "
+		    "goes with 'ingredients' (a recipe): leave it out");
+	if (v == NULL)
+		diag_add(ld->dl, ld->file, n->line, n->col,
+		    "missing 'servings' in food '%s'",
+		    f->id ? f->id : "?");
+	else
+		load_servings(ld, v, f, f->per_serving);
 
-		if (p100 != NULL && pserv != NULL)
-			diag_add(ld->dl, ld->file, pserv->line, pserv->col,
-			    "both 'per_100g' and 'per_serving' given: use one");
-		else if (p100 == NULL && pserv == NULL)
-			diag_add(ld->dl, ld->file, n->line, n->col,
-			    "missing 'per_100g' or 'per_serving' in food '%s'",
-			    f->id ? f->id : "?");
-		else if (p100 != NULL)
-			load_nutrients(ld, p100, "per_100g", f);
-		else
-			load_nutrients(ld, pserv, "per_serving", f);
-	}
+	if (p100 != NULL && pserv != NULL)
+		diag_add(ld->dl, ld->file, pserv->line, pserv->col,
+		    "both 'per_100g' and 'per_serving' given: use one");
+	else if (p100 == NULL && pserv == NULL)
+		diag_add(ld->dl, ld->file, n->line, n->col,
+		    "missing 'per_100g' or 'per_serving' in food '%s'",
+		    f->id ? f->id : "?");
+	else if (p100 != NULL)
+		load_nutrients(ld, p100, "per_100g", f);
+	else
+		load_nutrients(ld, pserv, "per_serving", f);
+}
+
+/* The optional facts about a food: confidence, source, usda, note. */
+static void
+load_about(struct loader *ld, const struct ynode *n, struct food *f)
+{
+	const struct ynode *v;
+	const char *text;
 
 	if ((v = ynode_get(n, "k2_confidence")) != NULL &&
 	    yread_string(ld->doc, v, "k2_confidence", 64, &text, ld->dl) &&
@@ -414,6 +411,46 @@ load_food(struct loader *ld, const struct ynode *n, struct food *f,
 	if ((v = ynode_get(n, "note")) != NULL &&
 	    yread_string(ld->doc, v, "note", CATALOGUE_SOURCE_MAX, &text, ld->dl))
 		f->note = xstrdup(text);
+}
+
+/*
+ * One food (and its recipe, when it has ingredients) from n, every
+ * mistake reported; true when it is whole and nothing was reported.
+ */
+static bool
+load_food(struct loader *ld, const struct ynode *n, struct food *f,
+    struct recipe *r)
+{
+	const struct ynode *v;
+	const char *text;
+	size_t before = ld->dl->n + ld->dl->dropped;
+
+	memset(f, 0, sizeof *f);
+	memset(r, 0, sizeof *r);
+	f->confidence = CONF_UNRATED;
+	f->file = ld->file;
+	if (!yread_check_map(ld->doc, n, "a food (a mapping with id, name, "
+	    "group, servings and per_100g)", food_keys, ld->dl))
+		return false;
+	f->line = n->line;
+	f->col = n->col;
+
+	load_id(ld, n, f);
+	v = ynode_get(n, "name");
+	if (v == NULL)
+		diag_add(ld->dl, ld->file, n->line, n->col,
+		    "missing 'name' in food '%s'", f->id ? f->id : "?");
+	else if (yread_string(ld->doc, v, "name", CATALOGUE_NAME_MAX, &text,
+	    ld->dl))
+		f->name = xstrdup(text);
+	load_group(ld, n, f);
+	if ((v = ynode_get(n, "aliases")) != NULL)
+		load_aliases(ld, v, f);
+	if (ynode_get(n, "ingredients") != NULL)
+		load_recipe(ld, n, f, r);
+	else
+		load_plain(ld, n, f);
+	load_about(ld, n, f);
 
 	return ld->dl->n + ld->dl->dropped == before && f->id != NULL &&
 	    f->name != NULL && f->n_servings > 0;

@@ -444,55 +444,42 @@ gauge_warnings_for_day(const struct gauge *g, long day, size_t *idx,
 	return n;
 }
 
-/* Compute the gauge of the week that starts on week_start. */
-void
-gauge_week(const struct config *cfg, long week_start,
-    const struct entry *entries, size_t n, struct gauge *out)
+/* Add e, an entry of the week, to its day's totals and the week's. */
+static void
+week_add(struct gauge *out, const struct config *cfg, const struct entry *e)
+{
+	struct gauge_day *d = &out->days[e->day - out->week_start];
+
+	d->entries++;
+	out->entries++;
+	if (entry_is_k2_rich(e, cfg->rich_threshold_ug)) {
+		d->rich_servings += e->servings;
+		out->rich_servings += e->servings;
+	}
+	total_add(&d->k2, e, NUT_K2);
+	total_add(&out->k2, e, NUT_K2);
+	total_add(&d->sat_fat, e, NUT_SAT_FAT);
+	total_add(&out->sat_fat, e, NUT_SAT_FAT);
+	total_add(&d->sodium, e, NUT_SODIUM);
+	total_add(&out->sodium, e, NUT_SODIUM);
+	total_add(&d->kcal, e, NUT_KCAL);
+	total_add(&out->kcal, e, NUT_KCAL);
+	total_add(&out->mk4, e, NUT_MK4);
+	total_add(&out->mk7, e, NUT_MK7);
+	total_add(&out->mk_other, e, NUT_MK_OTHER);
+	out->chain_unknown_ug += nutrients_k2_unsplit(&e->nut);
+	if (nutrients_chain_unknown(&e->nut))
+		out->chain_unknown_entries++;
+	if (nutrients_mk4_only(&e->nut))
+		out->mk4_only_entries++;
+}
+
+/* The status of each day's and the week's saturated fat and sodium. */
+static void
+week_status(struct gauge *out, const struct config *cfg)
 {
 	struct gauge_day *d;
-	const struct entry *e;
-	struct top top;
 	size_t i;
-
-	memset(out, 0, sizeof *out);
-	out->week_start = week_start;
-	out->week_end = week_start + 6;
-	out->rich_servings_goal = cfg->rich_servings_goal;
-	out->k2_goal_ug = cfg->k2_goal_ug;
-	out->sat_fat_limit_g = 7 * cfg->sat_fat_limit_g;
-	out->sodium_limit_mg = 7 * cfg->sodium_limit_mg;
-	out->anticoagulant = cfg->anticoagulant;
-	for (i = 0; i < 7; i++)
-		out->days[i].day = week_start + (long)i;
-
-	for (i = 0; i < n; i++) {
-		e = &entries[i];
-		if (!in_week(e, week_start))
-			continue;
-		d = &out->days[e->day - week_start];
-		d->entries++;
-		out->entries++;
-		if (entry_is_k2_rich(e, cfg->rich_threshold_ug)) {
-			d->rich_servings += e->servings;
-			out->rich_servings += e->servings;
-		}
-		total_add(&d->k2, e, NUT_K2);
-		total_add(&out->k2, e, NUT_K2);
-		total_add(&d->sat_fat, e, NUT_SAT_FAT);
-		total_add(&out->sat_fat, e, NUT_SAT_FAT);
-		total_add(&d->sodium, e, NUT_SODIUM);
-		total_add(&out->sodium, e, NUT_SODIUM);
-		total_add(&d->kcal, e, NUT_KCAL);
-		total_add(&out->kcal, e, NUT_KCAL);
-		total_add(&out->mk4, e, NUT_MK4);
-		total_add(&out->mk7, e, NUT_MK7);
-		total_add(&out->mk_other, e, NUT_MK_OTHER);
-		out->chain_unknown_ug += nutrients_k2_unsplit(&e->nut);
-		if (nutrients_chain_unknown(&e->nut))
-			out->chain_unknown_entries++;
-		if (nutrients_mk4_only(&e->nut))
-			out->mk4_only_entries++;
-	}
 
 	for (i = 0; i < 7; i++) {
 		d = &out->days[i];
@@ -507,11 +494,18 @@ gauge_week(const struct config *cfg, long week_start,
 	    out->sat_fat_limit_g);
 	out->sodium_status = gauge_status(&out->sodium,
 	    out->sodium_limit_mg);
+}
 
-	if (cfg->anticoagulant)
-		gauge_vitk(out, entries, n);
+/* Warnings: by day, saturated fat before sodium; then the week. */
+static void
+week_warnings(struct gauge *out, const struct config *cfg,
+    const struct entry *entries, size_t n)
+{
+	struct gauge_day *d;
+	struct top top;
+	long week_start = out->week_start;
+	size_t i;
 
-	/* Warnings: by day, saturated fat before sodium; then the week. */
 	for (i = 0; i < 7; i++) {
 		d = &out->days[i];
 		if (level_warns(d->sat_fat_status)) {
@@ -541,4 +535,30 @@ gauge_week(const struct config *cfg, long week_start,
 		    out->sodium_status, &out->sodium,
 		    out->sodium_limit_mg, &top);
 	}
+}
+
+/* Compute the gauge of the week that starts on week_start. */
+void
+gauge_week(const struct config *cfg, long week_start,
+    const struct entry *entries, size_t n, struct gauge *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	out->week_start = week_start;
+	out->week_end = week_start + 6;
+	out->rich_servings_goal = cfg->rich_servings_goal;
+	out->k2_goal_ug = cfg->k2_goal_ug;
+	out->sat_fat_limit_g = 7 * cfg->sat_fat_limit_g;
+	out->sodium_limit_mg = 7 * cfg->sodium_limit_mg;
+	out->anticoagulant = cfg->anticoagulant;
+	for (i = 0; i < 7; i++)
+		out->days[i].day = week_start + (long)i;
+	for (i = 0; i < n; i++)
+		if (in_week(&entries[i], week_start))
+			week_add(out, cfg, &entries[i]);
+	week_status(out, cfg);
+	if (cfg->anticoagulant)
+		gauge_vitk(out, entries, n);
+	week_warnings(out, cfg, entries, n);
 }
