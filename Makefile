@@ -39,12 +39,14 @@ ALL_LDFLAGS = $(LDFLAGS) $(K2_SAN)
 # libyaml); the adapters to SQLite and libyaml in libadapt.a; the wiring
 # (commands, the session, the screen's loop) and the curses screens in the
 # program. Unit tests link libcore.a and libadapt.a, never ncurses.
-# src/sr28_convert.c is a program of its own (make catalogue), in none.
+# The tools are in none: src/sr28_*.c make sr28-convert (make catalogue),
+# src/catgen.c the built-in table.
 ADAPT_SRC  = src/diary.c src/diary_open.c src/diary_copy.c src/yread.c src/ywrite.c \
              src/catalogue_yaml.c src/config_yaml.c src/ownfoods.c
 UI_SRC     = $(wildcard src/ui_*.c src/cli*.c src/cmd_*.c) src/session.c \
              src/app.c src/main.c
-TOOL_SRC   = src/sr28_convert.c src/catgen.c
+SR28_SRC   = src/sr28_convert.c src/sr28_read.c src/sr28_rules.c
+TOOL_SRC   = $(SR28_SRC) src/catgen.c
 CORE_SRC   = $(filter-out $(UI_SRC) $(ADAPT_SRC) $(TOOL_SRC),$(wildcard src/*.c))
 CORE_OBJ   = $(CORE_SRC:src/%.c=$(B)/%.o)
 ADAPT_OBJ  = $(ADAPT_SRC:src/%.c=$(B)/%.o)
@@ -111,8 +113,9 @@ SR28_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 catalogue: $(B)/sr28-convert
 	$(B)/sr28-convert $(SR28_DIR) data/usda-sr28.yaml
 
-$(B)/sr28-convert: src/sr28_convert.c | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(SR28_LIBS) $(LDLIBS)
+SR28_OBJ  = $(SR28_SRC:src/%.c=$(B)/%.o)
+$(B)/sr28-convert: $(SR28_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(SR28_OBJ) $(SR28_LIBS) $(LDLIBS)
 
 run: deps
 	$(MAKE) all
