@@ -154,7 +154,7 @@ check: deps
 ifneq ($(SANITIZE),1)
 	$(MAKE) fuzz-build
 endif
-	$(MAKE) lint check-layers
+	$(MAKE) lint check-layers check-size
 	tests/run.sh $(CHECK_RUNS)
 
 # Benchmarks (not part of check): an -O2 build in build-bench/, then
@@ -210,6 +210,79 @@ check-layers: $(B)/libcore.a
 	bad=$$(nm -u $(B)/libcore.a | awk '{print $$NF}' | grep -E '^(sqlite3_|yaml_|nc_|w?getch|wget_wch|newterm|initscr|endwin|curs_set|mvw?addn?str|wrefresh|doupdate|tigetstr)' | sort -u); \
 	if [ -n "$$bad" ]; then echo "layer rule broken: libcore.a needs:" $$bad; exit 1; fi; \
 	echo "layers ok"
+
+# The size rule (issue 10): no file in src/ or include/ over SIZE_LINES
+# lines and no function there over SIZE_FUNC, a function counted from the
+# line "name(" at column 0 to the "}" at column 0 that closes it. Each
+# word of SIZE_EXCEPTIONS lets one thing break it: FILE its length,
+# FILE:FUNCTION that function; a word that excuses nothing is an error.
+SIZE_LINES      = 800
+SIZE_FUNC       = 80
+SIZE_EXCEPTIONS =
+define SIZE_AWK
+BEGIN {
+	n = split(skip, w, " ")
+	for (i = 1; i <= n; i++)
+		ex[w[i]] = 1
+}
+function over(what, start, len, max) {
+	if (what in ex) {
+		used[what] = 1
+		return
+	}
+	if (start > 0)
+		printf "%s:%d: %s is %d lines, over %d\n", file, start,
+		    substr(what, length(file) + 2), len, max
+	else
+		printf "%s: %d lines, over %d\n", file, len, max
+	bad++
+}
+function done_file() {
+	if (lines > lmax)
+		over(file, 0, lines, lmax)
+}
+FNR == 1 {
+	if (NR > 1)
+		done_file()
+	file = FILENAME
+	fn = ""
+	body = 0
+}
+{ lines = FNR }
+!body && /^[A-Za-z_][A-Za-z0-9_]*\(/ {
+	fn = $$0
+	sub(/\(.*/, "", fn)
+	start = FNR
+	next
+}
+fn != "" && !body && /;[ \t]*$$/ { fn = "" }
+fn != "" && /^\{/ { body = 1 }
+body && /^\}/ {
+	if (FNR - start + 1 > fmax)
+		over(file ":" fn, start, FNR - start + 1, fmax)
+	fn = ""
+	body = 0
+}
+END {
+	if (NR > 0)
+		done_file()
+	for (e in ex)
+		if (!(e in used)) {
+			printf "SIZE_EXCEPTIONS: %s keeps the rule: take it out\n", e
+			bad++
+		}
+	if (bad) {
+		printf "size rule broken: %d\n", bad
+		exit 1
+	}
+	print "sizes ok"
+}
+endef
+.PHONY: check-size
+check-size: export K2_SIZE_AWK = $(SIZE_AWK)
+check-size:
+	@awk -v lmax=$(SIZE_LINES) -v fmax=$(SIZE_FUNC) -v skip="$(SIZE_EXCEPTIONS)" \
+	    "$$K2_SIZE_AWK" $(wildcard src/*.c src/*.h include/*.h)
 
 # Debian packages, installed only when missing: DEB_BUILD to build and run
 # (make run); DEB_TEST too for make check and make bench, which set
