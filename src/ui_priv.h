@@ -55,6 +55,7 @@ void ui_hline(WINDOW *, int y, int x, int w);
 /* A glyph: the UTF-8 one, or its ASCII stand-in outside a UTF-8 locale. */
 const char *ui_glyph(const char *utf8, const char *ascii);
 
+/* The screens, which ui_draw (ui_draw.c) calls; they call the helpers above. */
 void ui_day_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_week_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_help_draw(WINDOW *, const struct tui_state *, const struct tui_env *);

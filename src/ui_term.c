@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: ISC */
-/* The terminal: curses set-up and teardown, colours, keys, signals. */
+/*
+ * The terminal: curses set-up and teardown, colours, keys, signals, and
+ * the helpers the screens draw with. It calls no screen: ui_draw.c does.
+ */
 #include <curses.h>
 #include <langinfo.h>
 #include <math.h>
@@ -347,45 +350,4 @@ ui_hline(WINDOW *w, int y, int x, int width)
 	wmove(w, y, x);
 	for (i = 0; i < width; i++)
 		waddstr(w, ui_glyph("─", "-"));
-}
-
-/* Draw the screen for the state. */
-void
-ui_draw(const struct tui_state *s, const struct tui_env *env)
-{
-	int rows, cols, y0, i, n;
-	char msg[3][64];
-
-	getmaxyx(stdscr, rows, cols);
-	werase(stdscr);
-	if (layout_too_small(rows, cols)) {
-		snprintf(msg[0], sizeof msg[0], "k2diary needs a window");
-		snprintf(msg[1], sizeof msg[1], "of at least %d x %d",
-		    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-		snprintf(msg[2], sizeof msg[2], "(it is %d x %d; q quits)",
-		    cols, rows);
-		n = rows < 3 ? rows : 3;
-		y0 = (rows - n) / 2;
-		for (i = 0; i < n; i++) {
-			int mw = (int)text_width(msg[i]);
-			ui_put(stdscr, y0 + i, mw < cols ? (cols - mw) / 2 : 0,
-			    cols, msg[i], false);
-		}
-		wnoutrefresh(stdscr);
-		doupdate();
-		return;
-	}
-	switch (s->screen) {
-	case TUI_SCREEN_WEEK:
-		ui_week_draw(stdscr, s, env);
-		break;
-	case TUI_SCREEN_HELP:
-		ui_help_draw(stdscr, s, env);
-		break;
-	default:
-		ui_day_draw(stdscr, s, env);
-		break;
-	}
-	wnoutrefresh(stdscr);
-	doupdate();
 }
