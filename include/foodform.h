@@ -17,7 +17,11 @@
 #include "entry.h"
 #include "food.h"
 
-#define FOODFORM_TEXT_MAX 128	/* bytes a field holds */
+/*
+ * Bytes a field holds: more than a name may have, so that a longer one
+ * is refused by its rule rather than cut.
+ */
+#define FOODFORM_TEXT_MAX (CATALOGUE_NAME_MAX + 56)
 #define FOODFORM_SERVINGS_MAX 16	/* the default one and more */
 /* The serving label of a one-off entry (its food id: CATALOGUE_QUICK_ID). */
 #define FOODFORM_QUICK_SERVING "portion"

@@ -27,9 +27,6 @@
 #include "text.h"
 #include "util.h"
 
-/* The serving label of a one-off entry. */
-#define QUICK_SERVING "portion"
-
 /* What food new or food edit was given (NULL, 0 or false when not). */
 struct food_spec {
 	const char	*name;
@@ -570,16 +567,60 @@ cmd_food(struct session *x, const struct cli_opts *o)
 	return r;
 }
 
-/* A nutrient for a line of text, or "?" when unknown. */
-static char *
-nut_text(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
+/* The KEY=VALUE arguments' texts into the form's fields (keys checked). */
+static void
+form_from_pairs(struct foodform *ff, char **args, int n)
 {
-	if (!nutrients_has(n, k))
-		snprintf(buf, len, "?");
-	else
-		text_number(buf, len, n->v[k], k == NUT_SODIUM ||
-		    k == NUT_KCAL || n->v[k] >= 100 ? 0 : 1);
-	return buf;
+	const char *eq;
+	size_t klen;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		eq = strchr(args[i], '=');
+		klen = (size_t)(eq - args[i]);
+		for (k = 0; k < FF_COUNT; k++) {
+			const char *key = k == FF_GRAMS ? "grams" :
+			    foodform_nutrient(k) >= 0 ?
+			    nutrient_key(foodform_nutrient(k)) : NULL;
+			if (key != NULL && strlen(key) == klen &&
+			    strncmp(args[i], key, klen) == 0)
+				snprintf(ff->text[k], sizeof ff->text[k], "%s",
+				    eq + 1);
+		}
+	}
+}
+
+/* Log a one-off entry and say what it did to the limits. */
+static int
+quick_log(struct session *x, struct entry *e)
+{
+	struct entry_list l1, l2;
+	struct gauge *before, *after;
+	struct diag d;
+	int ret = EXIT_ERROR;
+
+	if (cli_open_diary(x) != 0)
+		return EXIT_ERROR;
+	before = xmalloc(sizeof *before);
+	after = xmalloc(sizeof *after);
+	if (cli_week(x, x->day, &l1, before) != 0)
+		goto out;
+	if (diary_add(x->diary, e, &d) != 0) {
+		cli_print_diag(&d);
+		entry_list_release(&l1);
+		goto out;
+	}
+	cli_print_entry_line(e, "logged");
+	if (cli_week(x, x->day, &l2, after) == 0) {
+		cli_print_new_warnings(x, NULL, before, after, x->day);
+		entry_list_release(&l2);
+	}
+	entry_list_release(&l1);
+	ret = EXIT_OK;
+out:
+	free(before);
+	free(after);
+	return ret;
 }
 
 /*
@@ -590,14 +631,14 @@ nut_text(char *buf, size_t len, const struct nutrients *n, enum nutrient k)
 int
 cmd_quick(struct session *x, const struct cli_opts *o)
 {
-	struct food f;
-	struct serving sv;
+	struct foodform ff;
+	struct nutrients nut;
 	struct entry e;
 	struct diag d;
-	char err[300], day[16], today[16], amount[64], name[256];
-	char k2[32], sf[32], na[32];
+	enum foodform_field bad;
+	char day[16], today[16];
 	double grams = 0;
-	int r, k;
+	int r;
 
 	if (o->nargs < 1) {
 		fprintf(stderr, "k2diary: usage: k2diary quick NAME "
@@ -609,78 +650,36 @@ cmd_quick(struct session *x, const struct cli_opts *o)
 		    "quick \"Restaurant lasagne\" sodium_mg=1800)\n");
 		return EXIT_USAGE;
 	}
-	if (!catalogue_check_text("name", o->args[0], CATALOGUE_NAME_MAX, err,
-	    sizeof err)) {
-		fprintf(stderr, "k2diary: %s\n", err);
-		return EXIT_ERROR;
-	}
 	if (o->nargs > 1 && strchr(o->args[1], '=') == NULL) {
 		fprintf(stderr, "k2diary: '%s' is not KEY=VALUE: quote a NAME "
 		    "with spaces (k2diary quick \"%s %s\" ...)\n", o->args[1],
 		    o->args[0], o->args[1]);
 		return EXIT_USAGE;
 	}
-	memset(&f, 0, sizeof f);
-	if ((r = parse_pairs(o->args + 1, o->nargs - 1, &f.nut, &grams)) !=
+	/* The keys' syntax here; the values by the form's rules. */
+	if ((r = parse_pairs(o->args + 1, o->nargs - 1, &nut, &grams)) !=
 	    EXIT_OK)
 		return r;
-	if (f.nut.known == 0) {
+	if (nut.known == 0) {
 		fprintf(stderr, "k2diary: quick needs at least one KEY=VALUE "
 		    "(like sodium_mg=1800)\n");
 		return EXIT_USAGE;
 	}
-	/*
-	 * The loader's rules, for one portion: of its grams, or of the most
-	 * an amount may weigh when they are not known.
-	 */
-	sv.label = (char *)(uintptr_t)QUICK_SERVING;
-	sv.grams = grams > 0 ? grams : AMOUNT_MAX_GRAMS;
-	f.servings = &sv;
-	f.n_servings = 1;
-	f.per_serving = true;
-	for (k = 0; k < NUT_COUNT; k++) {
-		if (nutrients_has(&f.nut, k) && !catalogue_check_nutrient(&f,
-		    k, f.nut.v[k], err, sizeof err)) {
-			fprintf(stderr, "k2diary: %s\n", err);
-			return EXIT_ERROR;
-		}
-	}
-	if (!catalogue_finish_k2(&f, err, sizeof err)) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	foodform_init(&ff, FOODFORM_QUICK);
+	snprintf(ff.text[FF_NAME], sizeof ff.text[FF_NAME], "%s", o->args[0]);
+	form_from_pairs(&ff, o->args + 1, o->nargs - 1);
+	if (foodform_quick_entry(&ff, x->day, x->now, &e, &bad, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return EXIT_ERROR;
 	}
 	if (x->day > x->today) {
 		fprintf(stderr, "k2diary: %s is after today (%s): nothing "
 		    "logged\n", date_format(x->day, day, sizeof day),
 		    date_format(x->today, today, sizeof today));
-		return EXIT_ERROR;
-	}
-	if (cli_open_diary(x) != 0)
-		return EXIT_ERROR;
-	memset(&e, 0, sizeof e);
-	e.day = x->day;
-	e.logged_at = x->now;
-	e.food_id = xstrdup(CATALOGUE_QUICK_ID);
-	e.food_name = xstrdup(o->args[0]);
-	e.serving = xstrdup(QUICK_SERVING);
-	e.grams = grams;
-	e.servings = 1;
-	e.quantity = 1;
-	e.nut = f.nut;
-	if (diary_add(x->diary, &e, &d) != 0) {
-		diag_format(&d, err, sizeof err);
-		fprintf(stderr, "%s\n", err);
 		entry_release(&e);
 		return EXIT_ERROR;
 	}
-	entry_amount_text(&e, amount, sizeof amount);
-	text_inert(amount);
-	text_fit(name, sizeof name, e.food_name, 60, false);
-	printf("logged #%lld on %s: %s %s (K2 %s %s, sat fat %s g, sodium %s "
-	    "mg)\n", (long long)e.id, date_format(e.day, day, sizeof day),
-	    amount, name, nut_text(k2, sizeof k2, &e.nut, NUT_K2), text_ug(),
-	    nut_text(sf, sizeof sf, &e.nut, NUT_SAT_FAT),
-	    nut_text(na, sizeof na, &e.nut, NUT_SODIUM));
+	r = quick_log(x, &e);
 	entry_release(&e);
-	return EXIT_OK;
+	return r;
 }

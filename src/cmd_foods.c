@@ -64,7 +64,8 @@ cmd_foods(struct session *x, const struct cli_opts *o)
 	cli_cell("id", wid, false);
 	cli_cell("name", wname, false);
 	cli_cell("serving", wserv, false);
-	cli_cell("K2 µg", 7, true);
+	snprintf(k2, sizeof k2, "K2 %s", text_ug());
+	cli_cell(k2, 7, true);
 	cli_cell("sat fat g", 9, true);
 	cli_cell("sodium mg", 9, true);
 	printf("flags\n");
@@ -83,9 +84,11 @@ cmd_foods(struct session *x, const struct cli_opts *o)
 			snprintf(k2, sizeof k2, "?");
 		cli_cell(k2, 7, true);
 		cli_cell(cli_fmt_nut(sf, sizeof sf, &one, NUT_SAT_FAT), 9, true);
-		cli_cell(cli_fmt_nut(na, sizeof na, &one, NUT_SODIUM), 9, true);
+		cli_cell_sep(cli_fmt_nut(na, sizeof na, &one, NUT_SODIUM), 9,
+		    true, "");
+		/* No trailing blanks on a row without flags. */
 		cli_food_flags(x, f, flags, sizeof flags);
-		printf("%s\n", flags);
+		printf("%s%s\n", flags[0] != '\0' ? "  " : "", flags);
 	}
 	free(idx);
 	return EXIT_OK;

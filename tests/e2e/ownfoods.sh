@@ -194,8 +194,12 @@ is "export: exactly the nutrients given, the rest empty" "$row" \
     "quick,Restaurant lasagne,portion,1,350,1,,,,,,12,1800,900"
 run export --format json
 has "JSON: an unknown nutrient is null" "$out" '"food_id": "quick", "food_name": "Restaurant lasagne", "serving": "portion", "quantity": 1, "grams": 350, "servings": 1, "k2_ug": null, "mk4_ug": null, "mk7_ug": null, "mk_other_ug": null, "k1_ug": null, "sat_fat_g": 12, "sodium_mg": 1800, "kcal": 900}'
-run quick "Street food" sodium_mg=900
+# The day before holds nothing yet: 1800 mg is ok, 900 mg more is over.
+run quick "Lunch out" sodium_mg=1800 --date yesterday
+run quick "Street food" sodium_mg=900 --date yesterday
 is "quick without grams: exit 0" "$rc" 0
+has "quick warns, as add does, when the day's sodium goes over" "$out" \
+    "is over the 2,300 mg daily limit"
 is "its grams are unknown" "$(sql "select grams is null, servings, quantity from entry where food_name = 'Street food'")" "1|1.0|1.0"
 n=$(sql 'select count(*) from entry')
 run quick "Later" sodium_mg=1 --date 2099-01-01
