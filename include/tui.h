@@ -19,7 +19,6 @@
 
 #define TUI_LINE_MAX 128	/* bytes in an edit line */
 #define TUI_RECENT 9		/* foods under 1 ... 9 */
-#define TUI_UNDO 64		/* undo levels */
 #define TUI_HITS 200		/* picker rows kept */
 #define TUI_HISTORY 12		/* past weeks in the week view */
 
@@ -69,23 +68,8 @@ enum tui_cmd_type {
 	TUI_CMD_EDIT,		/* entry id: new amount */
 	TUI_CMD_REMOVE,		/* entry id */
 	TUI_CMD_COPY_DAY,	/* entries of from_day into day */
-	TUI_CMD_UNDO,		/* apply undo record */
+	TUI_CMD_UNDO,		/* take back the last change (app.c keeps them) */
 	TUI_CMD_LOAD		/* reload the view (day or week changed) */
-};
-
-/* An undo record: how to take back one change. */
-enum tui_undo_type {
-	TUI_UNDO_REMOVE_IDS,	/* take back adds and copies: remove ids */
-	TUI_UNDO_RESTORE,	/* take back a remove: put the entry back */
-	TUI_UNDO_REVERT		/* take back an edit: the entry as it was */
-};
-
-struct tui_undo {
-	enum tui_undo_type type;
-	int64_t		*ids;		/* REMOVE_IDS */
-	size_t		 n_ids;
-	struct entry	 entry;		/* RESTORE, REVERT */
-	char		 what[96];	/* "add of Natto", for the status line */
 };
 
 struct tui_cmd {
@@ -95,7 +79,7 @@ struct tui_cmd {
 	int64_t		 id;		/* EDIT, REMOVE */
 	long		 day;		/* ADD, COPY_DAY: target day */
 	long		 from_day;	/* COPY_DAY */
-	struct tui_undo	 undo;		/* UNDO: the record, owned by the cmd */
+	bool		 from_prompt;	/* ADD, EDIT: Enter in the amount prompt */
 };
 
 /*
@@ -128,6 +112,7 @@ struct tui_view {
 	bool		 history_ready;	/* loaded when the week view opens */
 	struct entry	 last_entry;	/* the last entry logged, for '.' */
 	bool		 has_last;
+	size_t		 undo_depth;	/* changes app.c can take back, for u */
 };
 
 enum tui_confirm {
@@ -164,7 +149,6 @@ struct tui_state {
 	bool		 preview_bad;	/* the amount does not parse */
 	char		 preview_warn[256];	/* high in ..., day goes near/over */
 	bool		 amount_fresh;	/* prefilled: typing replaces it */
-	bool		 from_prompt;	/* the last command came from the prompt */
 	double		 cycle_amount;	/* Tab: the amount cycled (g or count) */
 	bool		 cycle_valid;	/* cycle_amount holds the typed amount */
 	/*
@@ -183,9 +167,6 @@ struct tui_state {
 	struct tui_cmd	 pending;
 	/* Week view. */
 	long		 week_day;	/* a day of the week shown */
-	/* Undo. */
-	struct tui_undo	 undo[TUI_UNDO];
-	size_t		 n_undo;
 	/* Status line. */
 	char		 status[256];
 	bool		 status_error;
@@ -254,16 +235,24 @@ void tui_init(struct tui_state *, long day);
 void tui_release(struct tui_state *);
 /*
  * Handle one key: returns TUI_REDRAW | TUI_CMD | TUI_QUIT bits; with
- * TUI_CMD, *cmd holds the command (an UNDO record's contents are owned by
- * cmd and released with tui_cmd_release).
+ * TUI_CMD, *cmd holds the command (it owns nothing).
  */
 unsigned tui_handle_key(struct tui_state *, const struct tui_env *,
     struct tui_keyev key, struct tui_cmd *cmd);
-void tui_cmd_release(struct tui_cmd *);
-/* After app.c ran cmd: record undo (ok) or the error, set the status. */
-void tui_cmd_done(struct tui_state *, const struct tui_cmd *cmd, bool ok,
-    const int64_t *ids, size_t n_ids, const struct entry *before,
-    const char *message);
+
+/* How a command that changes the diary went, as app.c tells it. */
+struct tui_outcome {
+	bool		 ok;
+	const char	*message;	/* what was done, or the error */
+	int64_t		 select_id;	/* the entry to select once shown, or 0 */
+};
+/*
+ * After app.c ran cmd: the message in the status line (an error when not
+ * ok: "failed" without one), the entry to select, and after a failed add
+ * or change from the prompt, the prompt back as it was.
+ */
+void tui_cmd_done(struct tui_state *, const struct tui_cmd *cmd,
+    const struct tui_outcome *);
 /*
  * After a reload: select the entry just logged, relogged or copied (when
  * it shows), and keep the selection inside the day's entries.

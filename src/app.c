@@ -12,6 +12,7 @@
 #include "search.h"
 #include "tui.h"
 #include "ui.h"
+#include "undo.h"
 #include "util.h"
 
 #define RECENT_SCAN 60		/* entries looked at for the recent foods */
@@ -21,11 +22,13 @@ struct app {
 	struct session	*x;
 	struct tui_state s;
 	struct tui_view	 view;
+	struct undo_stack undo;		/* the changes u takes back */
 	struct search_index index;
 	bool		 index_ready;
 	struct tui_env	 env;
 	long		 data_version;
 	bool		 color;
+	char		 msg[600];	/* what the last command did, or its error */
 };
 
 static void
@@ -110,6 +113,7 @@ view_load(struct app *a)
 		v->has_last = true;
 	}
 	v->history_ready = false;
+	v->undo_depth = a->undo.n;
 	entry_list_release(&recent);
 	entry_list_release(&prev);
 	tui_view_changed(&a->s, &a->env);
@@ -176,91 +180,161 @@ index_build(struct app *a)
 	a->index_ready = true;
 }
 
-/* Run one command on the diary and tell the reducer how it went. */
-static void
-run_cmd(struct app *a, struct tui_cmd *c)
+/* The current time, as entries record it. */
+static int64_t
+now(void)
 {
-	struct entry e, before;
-	struct entry_list l;
-	struct diag d;
-	char buf[600];
-	int64_t *ids = NULL;
-	size_t n = 0, i;
-	int r = 0;
-	bool have_before = false;
+	return (int64_t)time(NULL);
+}
 
-	memset(&before, 0, sizeof before);
-	switch (c->type) {
-	case TUI_CMD_ADD:
-		entry_from_food(&e, c->food, &c->amount, c->day,
-		    (int64_t)time(NULL));
-		r = diary_add(a->x->diary, &e, &d);
-		if (r == 0) {
-			ids = xmalloc(sizeof *ids);
-			ids[n++] = e.id;
-		}
-		entry_release(&e);
-		break;
-	case TUI_CMD_EDIT:
-		if ((r = diary_get(a->x->diary, c->id, &before, &d)) != 0)
-			break;
-		have_before = true;
+/* Log an amount of a food; its record removes the new entry. */
+static int
+run_add(struct app *a, const struct tui_cmd *c, struct tui_outcome *o,
+    struct diag *d)
+{
+	struct undo u;
+	struct entry e;
+	int r;
+
+	entry_from_food(&e, c->food, &c->amount, c->day, now());
+	if ((r = diary_add(a->x->diary, &e, d)) == 0) {
+		undo_of_add(&u, e.id, c->food->name, &c->amount, a->msg,
+		    sizeof a->msg);
+		undo_push(&a->undo, &u);
+		/* Select what was just logged, so that e and d act on it. */
+		o->select_id = e.id;
+	}
+	entry_release(&e);
+	return r;
+}
+
+/* Change an entry's amount, or remove it; its record puts it back. */
+static int
+run_change(struct app *a, const struct tui_cmd *c, struct diag *d)
+{
+	struct entry before, e;
+	struct undo u;
+	int r;
+
+	if ((r = diary_get(a->x->diary, c->id, &before, d)) != 0)
+		return r;
+	if (c->type == TUI_CMD_EDIT) {
 		entry_copy(&e, &before);
 		entry_rescale(&e, &c->amount);
-		r = diary_update(a->x->diary, &e, &d);
+		r = diary_update(a->x->diary, &e, d);
 		entry_release(&e);
+	} else
+		r = diary_remove(a->x->diary, c->id, d);
+	if (r == 0) {
+		if (c->type == TUI_CMD_EDIT)
+			undo_of_change(&u, &before, a->msg, sizeof a->msg);
+		else
+			undo_of_removal(&u, &before, a->msg, sizeof a->msg);
+		undo_push(&a->undo, &u);
+	}
+	entry_release(&before);
+	return r;
+}
+
+/* Copy a day's entries into another; its record removes the copies. */
+static int
+run_copy(struct app *a, const struct tui_cmd *c, struct tui_outcome *o,
+    struct diag *d)
+{
+	struct entry_list l;
+	struct undo u;
+	int64_t *ids;
+	size_t i;
+	int r;
+
+	entry_list_init(&l);
+	r = diary_range(a->x->diary, c->from_day, c->from_day, &l, d);
+	for (i = 0; r == 0 && i < l.n; i++) {
+		l.v[i].day = c->day;
+		l.v[i].logged_at = now();
+	}
+	if (r == 0 && (r = diary_add_many(a->x->diary, l.v, l.n, d)) == 0) {
+		ids = xreallocarray(NULL, l.n + 1, sizeof *ids);
+		for (i = 0; i < l.n; i++)
+			ids[i] = l.v[i].id;
+		undo_of_copy(&u, ids, l.n, a->msg, sizeof a->msg);
+		undo_push(&a->undo, &u);
+		/* Select the first copy. */
+		if (l.n > 0)
+			o->select_id = ids[0];
+		free(ids);
+	}
+	entry_list_release(&l);
+	return r;
+}
+
+/* Take back the last change; a record that fails stays to try again. */
+static int
+run_undo(struct app *a, struct diag *d)
+{
+	struct undo u;
+	int r = 0;
+
+	if (!undo_pop(&a->undo, &u)) {
+		diag_set(d, NULL, 0, 0, "nothing to undo");
+		return -1;
+	}
+	switch (u.type) {
+	case UNDO_REMOVE_IDS:
+		r = diary_remove_many(a->x->diary, u.ids, u.n_ids, d);
 		break;
+	case UNDO_RESTORE:
+		r = diary_restore(a->x->diary, &u.entry, d);
+		break;
+	case UNDO_REVERT:
+		r = diary_update(a->x->diary, &u.entry, d);
+		break;
+	}
+	if (r != 0) {
+		undo_push(&a->undo, &u);
+		return r;
+	}
+	undo_done_message(&u, a->msg, sizeof a->msg);
+	undo_release(&u);
+	return 0;
+}
+
+/*
+ * Run one command on the diary, building the record that takes it back
+ * right where it is run; tell the reducer how it went, and reload.
+ */
+static void
+run_cmd(struct app *a, const struct tui_cmd *c)
+{
+	struct tui_outcome o = { false, NULL, 0 };
+	struct diag d;
+	int r = -1;
+
+	a->msg[0] = '\0';
+	switch (c->type) {
+	case TUI_CMD_ADD:
+		r = run_add(a, c, &o, &d);
+		break;
+	case TUI_CMD_EDIT:
 	case TUI_CMD_REMOVE:
-		if ((r = diary_get(a->x->diary, c->id, &before, &d)) != 0)
-			break;
-		have_before = true;
-		r = diary_remove(a->x->diary, c->id, &d);
+		r = run_change(a, c, &d);
 		break;
 	case TUI_CMD_COPY_DAY:
-		entry_list_init(&l);
-		r = diary_range(a->x->diary, c->from_day, c->from_day, &l, &d);
-		if (r == 0) {
-			for (i = 0; i < l.n; i++) {
-				l.v[i].day = c->day;
-				l.v[i].logged_at = (int64_t)time(NULL);
-			}
-			r = diary_add_many(a->x->diary, l.v, l.n, &d);
-			if (r == 0) {
-				ids = xreallocarray(NULL, l.n + 1,
-				    sizeof *ids);
-				for (i = 0; i < l.n; i++)
-					ids[n++] = l.v[i].id;
-			}
-		}
-		entry_list_release(&l);
+		r = run_copy(a, c, &o, &d);
 		break;
 	case TUI_CMD_UNDO:
-		switch (c->undo.type) {
-		case TUI_UNDO_REMOVE_IDS:
-			r = diary_remove_many(a->x->diary, c->undo.ids,
-			    c->undo.n_ids, &d);
-			break;
-		case TUI_UNDO_RESTORE:
-			r = diary_restore(a->x->diary, &c->undo.entry, &d);
-			break;
-		case TUI_UNDO_REVERT:
-			r = diary_update(a->x->diary, &c->undo.entry, &d);
-			break;
-		}
+		r = run_undo(a, &d);
 		break;
 	case TUI_CMD_LOAD:
 	case TUI_CMD_NONE:
-		break;
+		view_load(a);
+		return;
 	}
-	if (c->type != TUI_CMD_LOAD && c->type != TUI_CMD_NONE) {
-		if (r != 0)
-			diag_format(&d, buf, sizeof buf);
-		tui_cmd_done(&a->s, c, r == 0, ids, n,
-		    have_before ? &before : NULL, r != 0 ? buf : NULL);
-	}
-	if (have_before)
-		entry_release(&before);
-	free(ids);
+	o.ok = r == 0;
+	if (r != 0)
+		diag_format(&d, a->msg, sizeof a->msg);
+	o.message = a->msg;
+	tui_cmd_done(&a->s, c, &o);
 	view_load(a);
 }
 
@@ -339,35 +413,47 @@ show_problems(struct app *a)
 	a->s.status_error = true;
 }
 
-/* Run the full screen. */
-int
-app_run(struct session *x, bool no_color)
+/* Free the screen's state. */
+static void
+app_free(struct app *a)
 {
-	struct app *a = xcalloc(1, sizeof *a);
-	struct tui_keyev k;
-	struct tui_cmd c;
+	tui_release(&a->s);
+	view_release(&a->view);
+	undo_stack_release(&a->undo);
+	if (a->index_ready)
+		search_index_release(&a->index);
+	free(a);
+}
+
+/* Give the terminal back as it was. */
+static void
+app_leave(void)
+{
+	ui_close();
+	util_set_fatal_hook(NULL);
+}
+
+/*
+ * Open the terminal, then the diary; draw the first frame, then load the
+ * catalogue. Returns 0, or the exit status with the message printed.
+ */
+static int
+app_start(struct app *a)
+{
+	struct session *x = a->x;
 	struct diag d;
 	char err[1100], *errors;
-	unsigned r;
-	int sig;
-	bool moved;
 
-	a->x = x;
-	a->color = !no_color && (getenv("NO_COLOR") == NULL ||
-	    getenv("NO_COLOR")[0] == '\0');
 	/* The terminal first: no diary is created for a pipe or a bad TERM. */
 	if (ui_open(a->color, err, sizeof err) != 0) {
 		fprintf(stderr, "k2diary: %s\n", err);
-		free(a);
 		return EXIT_USAGE;
 	}
 	util_set_fatal_hook(ui_close);
 	if (session_open_diary(x, false, &d) != 0) {
-		ui_close();
-		util_set_fatal_hook(NULL);
+		app_leave();
 		diag_format(&d, err, sizeof err);
 		fprintf(stderr, "%s\n", err);
-		free(a);
 		return EXIT_ERROR;
 	}
 	tui_init(&a->s, x->day);
@@ -375,8 +461,6 @@ app_run(struct session *x, bool no_color)
 	a->env.index = &a->index;
 	a->env.cf = &x->cf;
 	a->env.view = &a->view;
-	entry_list_init(&a->view.entries);
-	entry_list_init(&a->view.week);
 	view_load(a);
 	draw(a);
 	/*
@@ -385,13 +469,9 @@ app_run(struct session *x, bool no_color)
 	 */
 	if (session_load_catalogue(x, &errors) != 0) {
 		/* A file on record changed without a new size or time. */
-		ui_close();
-		util_set_fatal_hook(NULL);
+		app_leave();
 		fputs(errors != NULL ? errors : "", stderr);
 		free(errors);
-		tui_release(&a->s);
-		view_release(&a->view);
-		free(a);
 		return EXIT_ERROR;
 	}
 	free(errors);
@@ -399,6 +479,18 @@ app_run(struct session *x, bool no_color)
 	show_problems(a);
 	draw(a);
 	index_build(a);
+	return 0;
+}
+
+/* Keys, commands and frames until q or a signal. */
+static void
+app_loop(struct app *a)
+{
+	struct tui_keyev k;
+	struct tui_cmd c;
+	unsigned r;
+	bool moved;
+
 	for (;;) {
 		k = ui_getkey(TICK_MS);
 		if (ui_stop_signal() != 0)
@@ -415,19 +507,33 @@ app_run(struct session *x, bool no_color)
 		r = tui_handle_key(&a->s, &a->env, k, &c);
 		if (r & TUI_CMD)
 			run_cmd(a, &c);
-		tui_cmd_release(&c);
 		if (r & TUI_QUIT)
 			break;
 		draw(a);
 	}
-	ui_close();
-	util_set_fatal_hook(NULL);
+}
+
+/* Run the full screen. */
+int
+app_run(struct session *x, bool no_color)
+{
+	struct app *a = xcalloc(1, sizeof *a);
+	int status, sig;
+
+	a->x = x;
+	a->color = !no_color && (getenv("NO_COLOR") == NULL ||
+	    getenv("NO_COLOR")[0] == '\0');
+	entry_list_init(&a->view.entries);
+	entry_list_init(&a->view.week);
+	undo_stack_init(&a->undo);
+	if ((status = app_start(a)) != 0) {
+		app_free(a);
+		return status;
+	}
+	app_loop(a);
+	app_leave();
 	sig = ui_stop_signal();
-	tui_release(&a->s);
-	view_release(&a->view);
-	if (a->index_ready)
-		search_index_release(&a->index);
-	free(a);
+	app_free(a);
 	if (sig == SIGTERM || sig == SIGHUP) {
 		/* Every entry is committed: die of the signal, as expected. */
 		session_close(x);

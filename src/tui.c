@@ -95,34 +95,11 @@ tui_init(struct tui_state *s, long day)
 	s->week_day = day;
 }
 
-static void
-undo_release(struct tui_undo *u)
-{
-	free(u->ids);
-	u->ids = NULL;
-	u->n_ids = 0;
-	entry_release(&u->entry);
-}
-
-/* Free the undo records. */
+/* Free what the state owns. */
 void
 tui_release(struct tui_state *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n_undo; i++)
-		undo_release(&s->undo[i]);
-	s->n_undo = 0;
 	entry_release(&s->stand_entry);
-}
-
-/* Free what a command owns. */
-void
-tui_cmd_release(struct tui_cmd *c)
-{
-	if (c->type == TUI_CMD_UNDO)
-		undo_release(&c->undo);
-	memset(c, 0, sizeof *c);
 }
 
 static void
@@ -553,8 +530,8 @@ amount_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		cmd->amount = a;
 		cmd->id = s->edit_id;
 		cmd->day = s->day;
+		cmd->from_prompt = true;
 		s->screen = TUI_SCREEN_DAY;
-		s->from_prompt = true;
 		return TUI_REDRAW | TUI_CMD;
 	default:
 		break;
@@ -718,7 +695,6 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	size_t n = v->entries.n;
 
 	memset(&c, 0, sizeof c);
-	s->from_prompt = false;
 	switch (find_action(k, &ch)) {
 	case ACT_PICK:
 		line_set(&s->query, "");
@@ -823,13 +799,11 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		*cmd = c;
 		return TUI_REDRAW | TUI_CMD;
 	case ACT_UNDO:
-		if (s->n_undo == 0) {
+		if (v->undo_depth == 0) {
 			status(s, true, "nothing to undo");
 			return TUI_REDRAW;
 		}
 		c.type = TUI_CMD_UNDO;
-		c.undo = s->undo[--s->n_undo];
-		memset(&s->undo[s->n_undo], 0, sizeof s->undo[s->n_undo]);
 		*cmd = c;
 		return TUI_REDRAW | TUI_CMD;
 	case ACT_PREV_DAY:
@@ -898,102 +872,23 @@ tui_handle_key(struct tui_state *s, const struct tui_env *env,
 	return 0;
 }
 
-static void
-undo_push(struct tui_state *s, struct tui_undo *u)
-{
-	if (s->n_undo == TUI_UNDO) {
-		undo_release(&s->undo[0]);
-		memmove(&s->undo[0], &s->undo[1],
-		    (TUI_UNDO - 1) * sizeof s->undo[0]);
-		s->n_undo--;
-	}
-	s->undo[s->n_undo++] = *u;
-}
-
-/* Record the outcome of a command: undo on success, the error otherwise. */
+/* Say how a command went. */
 void
-tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd, bool ok,
-    const int64_t *ids, size_t n_ids, const struct entry *before,
-    const char *message)
+tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd,
+    const struct tui_outcome *o)
 {
-	struct tui_undo u;
-	char amount[64];
-
-	if (!ok) {
-		status(s, true, "%s", message != NULL ? message : "failed");
-		/* Nothing was logged: give the half-done prompt back. */
-		if ((cmd->type == TUI_CMD_ADD || cmd->type == TUI_CMD_EDIT) &&
-		    s->from_prompt && s->food == cmd->food &&
-		    s->amount.len > 0)
-			s->screen = TUI_SCREEN_AMOUNT;
-		if (cmd->type == TUI_CMD_UNDO && s->n_undo < TUI_UNDO) {
-			/* Keep the record so the undo can be tried again. */
-			s->undo[s->n_undo].type = cmd->undo.type;
-			s->undo[s->n_undo].n_ids = cmd->undo.n_ids;
-			s->undo[s->n_undo].ids = xreallocarray(NULL,
-			    cmd->undo.n_ids + 1, sizeof(int64_t));
-			if (cmd->undo.n_ids > 0)
-				memcpy(s->undo[s->n_undo].ids, cmd->undo.ids,
-				    cmd->undo.n_ids * sizeof(int64_t));
-			memset(&s->undo[s->n_undo].entry, 0,
-			    sizeof s->undo[s->n_undo].entry);
-			if (cmd->undo.entry.food_id != NULL)
-				entry_copy(&s->undo[s->n_undo].entry,
-				    &cmd->undo.entry);
-			snprintf(s->undo[s->n_undo].what,
-			    sizeof s->undo[s->n_undo].what, "%s",
-			    cmd->undo.what);
-			s->n_undo++;
-		}
+	if (o->ok) {
+		if (o->message != NULL)
+			status(s, false, "%s", o->message);
+		if (o->select_id != 0)
+			s->select_id = o->select_id;
 		return;
 	}
-	memset(&u, 0, sizeof u);
-	switch (cmd->type) {
-	case TUI_CMD_ADD:
-	case TUI_CMD_COPY_DAY:
-		u.type = TUI_UNDO_REMOVE_IDS;
-		u.ids = xreallocarray(NULL, n_ids + 1, sizeof *u.ids);
-		memcpy(u.ids, ids, n_ids * sizeof *u.ids);
-		u.n_ids = n_ids;
-		/* Select what was just logged or copied, so e and d act on it. */
-		if (n_ids > 0)
-			s->select_id = cmd->type == TUI_CMD_ADD ?
-			    ids[n_ids - 1] : ids[0];
-		if (cmd->type == TUI_CMD_ADD) {
-			snprintf(amount, sizeof amount, "%.4g %s",
-			    cmd->amount.quantity, cmd->amount.label);
-			snprintf(u.what, sizeof u.what, "logging of %s",
-			    cmd->food->name);
-			status(s, false, "logged %s %s", amount,
-			    cmd->food->name);
-		} else {
-			snprintf(u.what, sizeof u.what, "copy of %zu %s",
-			    n_ids, n_ids == 1 ? "entry" : "entries");
-			status(s, false, "copied %zu %s", n_ids,
-			    n_ids == 1 ? "entry" : "entries");
-		}
-		undo_push(s, &u);
-		break;
-	case TUI_CMD_EDIT:
-	case TUI_CMD_REMOVE:
-		if (before == NULL)
-			break;
-		u.type = cmd->type == TUI_CMD_EDIT ? TUI_UNDO_REVERT :
-		    TUI_UNDO_RESTORE;
-		entry_copy(&u.entry, before);
-		snprintf(u.what, sizeof u.what, "%s of %s",
-		    cmd->type == TUI_CMD_EDIT ? "change" : "removal",
-		    before->food_name);
-		status(s, false, "%s %s (u undoes it)", cmd->type ==
-		    TUI_CMD_EDIT ? "changed" : "removed", before->food_name);
-		undo_push(s, &u);
-		break;
-	case TUI_CMD_UNDO:
-		status(s, false, "undid the %s", cmd->undo.what);
-		break;
-	default:
-		break;
-	}
+	status(s, true, "%s", o->message != NULL ? o->message : "failed");
+	/* Nothing was logged: give the half-done prompt back. */
+	if ((cmd->type == TUI_CMD_ADD || cmd->type == TUI_CMD_EDIT) &&
+	    cmd->from_prompt && s->food == cmd->food && s->amount.len > 0)
+		s->screen = TUI_SCREEN_AMOUNT;
 }
 
 /* Keep the selection and scroll inside the day's entries. */
