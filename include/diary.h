@@ -7,7 +7,7 @@
 #include "diag.h"
 #include "entry.h"
 
-#define DIARY_SCHEMA_VERSION 1
+#define DIARY_SCHEMA_VERSION 2
 
 struct diary;
 

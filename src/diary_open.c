@@ -18,7 +18,7 @@
 /*
  * The migrations: migrations[i] takes the schema from version i to i + 1
  * and sets user_version itself, inside the one transaction that runs it.
- * Schema 2 is one more element here.
+ * Schema 3 is one more element here.
  */
 static const char *const migrations[] = {
 	/* 0 -> 1 */
@@ -43,6 +43,40 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX entry_day ON entry (day, id);"
 	"PRAGMA user_version = 1;",
+	/*
+	 * 1 -> 2: ids are never used twice (AUTOINCREMENT), so an id a
+	 * script or an undo holds cannot come to mean another entry after
+	 * the newest one was removed.
+	 */
+	"CREATE TABLE entry_v2 ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  day INTEGER NOT NULL,"
+	"  logged_at INTEGER NOT NULL,"
+	"  food_id TEXT NOT NULL,"
+	"  food_name TEXT NOT NULL,"
+	"  serving TEXT NOT NULL,"
+	"  grams REAL CHECK (grams > 0),"
+	"  servings REAL NOT NULL CHECK (servings > 0),"
+	"  quantity REAL NOT NULL CHECK (quantity > 0),"
+	"  k2_ug REAL,"
+	"  mk4_ug REAL,"
+	"  mk7_ug REAL,"
+	"  mk_other_ug REAL,"
+	"  k1_ug REAL,"
+	"  sat_fat_g REAL,"
+	"  sodium_mg REAL,"
+	"  kcal REAL"
+	");"
+	"INSERT INTO entry_v2 (id, day, logged_at, food_id, food_name, serving,"
+	"  grams, servings, quantity, k2_ug, mk4_ug, mk7_ug, mk_other_ug,"
+	"  k1_ug, sat_fat_g, sodium_mg, kcal)"
+	" SELECT id, day, logged_at, food_id, food_name, serving, grams,"
+	"  servings, quantity, k2_ug, mk4_ug, mk7_ug, mk_other_ug, k1_ug,"
+	"  sat_fat_g, sodium_mg, kcal FROM entry;"
+	"DROP TABLE entry;"
+	"ALTER TABLE entry_v2 RENAME TO entry;"
+	"CREATE INDEX entry_day ON entry (day, id);"
+	"PRAGMA user_version = 2;",
 };
 
 _Static_assert(ARRAY_LEN(migrations) == DIARY_SCHEMA_VERSION,

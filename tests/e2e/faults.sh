@@ -242,7 +242,7 @@ is "SQLite file with schema 1 but no entry table: journal mode kept" \
 f=$T/newer.db
 cp "$good" "$f"
 sqlite3 "$f" 'PRAGMA user_version = 99'
-why="'$f' was written by a newer k2diary (schema 99, this one knows 1):"
+why="'$f' was written by a newer k2diary (schema 99, this one knows 2):"
 why="$why not opened"
 for cmd in "add natto" list week; do
 	refuses "newer schema: ${cmd% *}" "$f" "$why" $cmd

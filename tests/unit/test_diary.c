@@ -322,7 +322,7 @@ test_open_migrates_empty_file(void **state)
 	write_file(p, "", 0);
 	assert_int_equal(chmod(p, 0640), 0);
 	diary_close(open_ok(p));
-	assert_raw(p, "PRAGMA user_version", "1");
+	assert_raw(p, "PRAGMA user_version", "2");
 	assert_raw(p, "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name = 'entry'", "1");
 	assert_raw(p, "SELECT tbl_name FROM sqlite_master "
@@ -362,7 +362,57 @@ test_reopen_keeps_entries(void **state)
 	assert_string_equal(l.v[0].food_name, "Gouda");
 	entry_list_release(&l);
 	diary_close(dy);
-	assert_raw(p, "PRAGMA user_version", "1");
+	assert_raw(p, "PRAGMA user_version", "2");
+}
+
+/*
+ * A schema 1 diary (ids could come back) is migrated to schema 2 with its
+ * entries and ids, and from then on an id is never used twice.
+ */
+static void
+test_migrate_1_to_2_ids_never_reused(void **state)
+{
+	struct diary *dy;
+	struct entry e;
+	struct entry_list l;
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof p, "%s", path_in(state, "v1.db"));
+	raw_exec(p, "PRAGMA journal_mode = WAL;"
+	    "CREATE TABLE entry (id INTEGER PRIMARY KEY, day INTEGER NOT NULL,"
+	    " logged_at INTEGER NOT NULL, food_id TEXT NOT NULL, food_name"
+	    " TEXT NOT NULL, serving TEXT NOT NULL, grams REAL CHECK (grams >"
+	    " 0), servings REAL NOT NULL CHECK (servings > 0), quantity REAL"
+	    " NOT NULL CHECK (quantity > 0), k2_ug REAL, mk4_ug REAL, mk7_ug"
+	    " REAL, mk_other_ug REAL, k1_ug REAL, sat_fat_g REAL, sodium_mg"
+	    " REAL, kcal REAL);"
+	    "CREATE INDEX entry_day ON entry (day, id);"
+	    "INSERT INTO entry VALUES (3, 19000, 1, 'gouda', 'Gouda', 'slice',"
+	    " 28, 1, 1, 7.37, NULL, 0.6, 6.8, NULL, 4.9, 229, 100);"
+	    "INSERT INTO entry VALUES (7, 19001, 2, 'natto', 'Natto', 'serving',"
+	    " 85, 1, 1, 850, NULL, 850, NULL, 20, 1.4, 6, 180);"
+	    "PRAGMA user_version = 1;");
+	dy = open_ok(p);
+	entry_list_init(&l);
+	assert_int_equal(diary_all(dy, &l, NULL), 0);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].id, 3);
+	assert_int_equal(l.v[1].id, 7);
+	assert_string_equal(l.v[1].food_name, "Natto");
+	assert_true(l.v[0].nut.v[NUT_SODIUM] == 229);
+	entry_list_release(&l);
+	/* Remove the newest (7): the next entry is 8, not 7 again. */
+	assert_int_equal(diary_remove(dy, 7, NULL), 0);
+	entry_fill(&e, 19002, "gouda", "Gouda");
+	assert_int_equal(diary_add(dy, &e, NULL), 0);
+	assert_int_equal(e.id, 8);
+	entry_release(&e);
+	diary_close(dy);
+	assert_raw(p, "PRAGMA user_version", "2");
+	assert_raw(p, "SELECT count(*) FROM sqlite_master WHERE name = "
+	    "'entry_v2'", "0");
+	assert_raw(p, "SELECT group_concat(name, ',') "
+	    "FROM pragma_index_info('entry_day')", "day,id");
 }
 
 static void
@@ -375,7 +425,7 @@ test_open_refuses_newer_schema(void **state)
 	    "CREATE TABLE meal (id INTEGER PRIMARY KEY);"
 	    "PRAGMA user_version = 99;");
 	snprintf(want, sizeof want, "'%s' was written by a newer k2diary "
-	    "(schema 99, this one knows 1): not opened", p);
+	    "(schema 99, this one knows 2): not opened", p);
 	assert_refused(p, want);
 	assert_raw(p, "PRAGMA user_version", "99");
 	assert_raw(p, "PRAGMA journal_mode", "delete");
@@ -389,9 +439,9 @@ test_open_refuses_newer_wal_schema(void **state)
 	snprintf(p, sizeof p, "%s", path_in(state, "newer-wal.db"));
 	raw_exec(p, "PRAGMA journal_mode = WAL;"
 	    "CREATE TABLE entry (id INTEGER PRIMARY KEY);"
-	    "PRAGMA user_version = 2;");
+	    "PRAGMA user_version = 3;");
 	snprintf(want, sizeof want, "'%s' was written by a newer k2diary "
-	    "(schema 2, this one knows 1): not opened", p);
+	    "(schema 3, this one knows 2): not opened", p);
 	assert_refused(p, want);
 }
 
@@ -736,8 +786,8 @@ test_sql_looking_text_is_stored_verbatim(void **state)
 	assert_string_equal(l.v[0].food_name, names[0]);
 	entry_list_release(&l);
 	diary_close(dy);
-	assert_raw(p, "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-	    "1");
+	assert_raw(p, "SELECT group_concat(name, ',') FROM sqlite_master "
+	    "WHERE type = 'table'", "entry,sqlite_sequence");
 }
 
 static void
@@ -1111,8 +1161,8 @@ test_restore_refuses_what_is_not_a_diary(void **state)
 		    "but no schema version)", 1 },
 		{ "other-entry.db", "", " is not a k2diary database: table "
 		    "entry has no column named day", 1 },
-		{ "newer.db", "", " was written by a newer k2diary (schema 2, "
-		    "this one knows 1): not restored", 1 },
+		{ "newer.db", "", " was written by a newer k2diary (schema 3, "
+		    "this one knows 2): not restored", 1 },
 		{ "damaged.db", "", " is damaged (", 1 },
 		{ "missing.db", "cannot open ", ": No such file or directory",
 		    1 },
@@ -1147,7 +1197,7 @@ test_restore_refuses_what_is_not_a_diary(void **state)
 	    "(id INTEGER PRIMARY KEY, what TEXT); PRAGMA user_version = 1;");
 	snprintf(s, sizeof s, "%s", path_in(state, "newer.db"));
 	make_source(s);
-	raw_exec(s, "PRAGMA user_version = 2;");
+	raw_exec(s, "PRAGMA user_version = 3;");
 	/* Enough entries for pages past the schema, one of them spoiled. */
 	snprintf(s, sizeof s, "%s", path_in(state, "damaged.db"));
 	other = open_ok(s);
@@ -1361,7 +1411,7 @@ test_open_existing_makes_nothing(void **state)
 	dy = diary_open_existing(p, &d);
 	assert_non_null(dy);
 	diary_close(dy);
-	assert_raw(p, "PRAGMA user_version", "1");
+	assert_raw(p, "PRAGMA user_version", "2");
 	snprintf(p, sizeof p, "%s", path_in(state, "notes.txt"));
 	write_file(p, "day,food\n", 9);
 	assert_null(diary_open_existing(p, &d));
@@ -1379,6 +1429,7 @@ main(void)
 		T(test_open_leaves_existing_folders_alone),
 		T(test_open_migrates_empty_file),
 		T(test_reopen_keeps_entries),
+		T(test_migrate_1_to_2_ids_never_reused),
 		T(test_open_refuses_newer_schema),
 		T(test_open_refuses_newer_wal_schema),
 		T(test_open_refuses_not_sqlite),
