@@ -69,7 +69,8 @@ enum tui_cmd_type {
 	TUI_CMD_REMOVE,		/* entry id */
 	TUI_CMD_COPY_DAY,	/* entries of from_day into day */
 	TUI_CMD_UNDO,		/* take back the last change (app.c keeps them) */
-	TUI_CMD_LOAD		/* reload the view (day or week changed) */
+	TUI_CMD_LOAD,		/* reload the view (day or week changed) */
+	TUI_CMD_HISTORY		/* read the last weeks into the view */
 };
 
 struct tui_cmd {
@@ -109,7 +110,7 @@ struct tui_view {
 	size_t		 n_recent;
 	double		 history[TUI_HISTORY];	/* rich servings, oldest first */
 	long		 history_start[TUI_HISTORY];
-	bool		 history_ready;	/* loaded when the week view opens */
+	bool		 history_ready;	/* read on TUI_CMD_HISTORY */
 	struct entry	 last_entry;	/* the last entry logged, for '.' */
 	bool		 has_last;
 	size_t		 undo_depth;	/* changes app.c can take back, for u */
@@ -255,9 +256,12 @@ void tui_cmd_done(struct tui_state *, const struct tui_cmd *cmd,
     const struct tui_outcome *);
 /*
  * After a reload: select the entry just logged, relogged or copied (when
- * it shows), and keep the selection inside the day's entries.
+ * it shows), and keep the selection inside the day's entries. Returns
+ * TUI_CMD with *cmd when the screen needs more than the reload read: the
+ * week view, the last weeks (TUI_CMD_HISTORY).
  */
-void tui_view_changed(struct tui_state *, const struct tui_env *);
+unsigned tui_view_changed(struct tui_state *, const struct tui_env *,
+    struct tui_cmd *cmd);
 /*
  * The clock moved the diary day on (a screen left open past
  * day_starts_at): a screen showing the old today follows to the new one.

@@ -116,11 +116,13 @@ view_load(struct app *a)
 	v->undo_depth = a->undo.n;
 	entry_list_release(&recent);
 	entry_list_release(&prev);
-	tui_view_changed(&a->s, &a->env);
 	diary_data_version(a->x->diary, &a->data_version, &d);
 }
 
-/* K2-rich servings of the last weeks: only the week view needs them. */
+/*
+ * K2-rich servings of the last weeks: only the week view needs them, and
+ * asks for them (TUI_CMD_HISTORY) when it opens or its week changes.
+ */
 static void
 history_load(struct app *a)
 {
@@ -179,6 +181,8 @@ index_build(struct app *a)
 	}
 	a->index_ready = true;
 }
+
+static void reload(struct app *);
 
 /* The current time, as entries record it. */
 static int64_t
@@ -325,9 +329,12 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 	case TUI_CMD_UNDO:
 		r = run_undo(a, &d);
 		break;
+	case TUI_CMD_HISTORY:
+		history_load(a);
+		return;
 	case TUI_CMD_LOAD:
 	case TUI_CMD_NONE:
-		view_load(a);
+		reload(a);
 		return;
 	}
 	o.ok = r == 0;
@@ -335,7 +342,18 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 		diag_format(&d, a->msg, sizeof a->msg);
 	o.message = a->msg;
 	tui_cmd_done(&a->s, c, &o);
+	reload(a);
+}
+
+/* Read the view again; the reducer follows, and may ask for more. */
+static void
+reload(struct app *a)
+{
+	struct tui_cmd c;
+
 	view_load(a);
+	if (tui_view_changed(&a->s, &a->env, &c) & TUI_CMD)
+		run_cmd(a, &c);
 }
 
 /*
@@ -352,7 +370,7 @@ clock_check(struct app *a)
 		return false;
 	a->x->today = today;
 	tui_today_changed(&a->s, old, today);
-	view_load(a);
+	reload(a);
 	return true;
 }
 
@@ -366,15 +384,13 @@ outside_change(struct app *a)
 	if (diary_data_version(a->x->diary, &v, &d) != 0 ||
 	    v == a->data_version)
 		return false;
-	view_load(a);
+	reload(a);
 	return true;
 }
 
 static void
 draw(struct app *a)
 {
-	if (a->s.screen == TUI_SCREEN_WEEK)
-		history_load(a);
 	ui_size(&a->env.rows, &a->env.cols);
 	ui_draw(&a->s, &a->env);
 }
@@ -461,7 +477,7 @@ app_start(struct app *a)
 	a->env.index = &a->index;
 	a->env.cf = &x->cf;
 	a->env.view = &a->view;
-	view_load(a);
+	reload(a);
 	draw(a);
 	/*
 	 * Neither the catalogue nor the picker's index is needed for the
@@ -475,7 +491,7 @@ app_start(struct app *a)
 		return EXIT_ERROR;
 	}
 	free(errors);
-	view_load(a);
+	reload(a);
 	show_problems(a);
 	draw(a);
 	index_build(a);

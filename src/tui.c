@@ -458,6 +458,22 @@ page(const struct tui_env *env)
 	return (size_t)layout_pick_rows(env->rows, env->cols);
 }
 
+/*
+ * Show a screen: the week view asks for the last weeks when the view has
+ * not read them (they are read by a command, never while drawing).
+ */
+static unsigned
+show(struct tui_state *s, const struct tui_env *env, enum tui_screen to,
+    struct tui_cmd *cmd)
+{
+	s->screen = to;
+	if (to != TUI_SCREEN_WEEK || env->view->history_ready)
+		return TUI_REDRAW;
+	memset(cmd, 0, sizeof *cmd);
+	cmd->type = TUI_CMD_HISTORY;
+	return TUI_REDRAW | TUI_CMD;
+}
+
 static unsigned
 pick_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k)
 {
@@ -623,7 +639,8 @@ week_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 }
 
 static unsigned
-help_key(struct tui_state *s, struct tui_keyev k)
+help_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
 {
 	size_t nb, ne;
 
@@ -640,8 +657,7 @@ help_key(struct tui_state *s, struct tui_keyev k)
 			s->help_top--;
 		return TUI_REDRAW;
 	}
-	s->screen = s->back;
-	return TUI_REDRAW;
+	return show(s, env, s->back, cmd);
 }
 
 static enum tui_action
@@ -823,8 +839,7 @@ day_key(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 		*cmd = c;
 		return TUI_REDRAW | TUI_CMD;
 	case ACT_WEEK:
-		s->screen = TUI_SCREEN_WEEK;
-		return TUI_REDRAW;
+		return show(s, env, TUI_SCREEN_WEEK, cmd);
 	case ACT_HELP:
 		s->back = TUI_SCREEN_DAY;
 		s->help_top = 0;
@@ -867,7 +882,7 @@ tui_handle_key(struct tui_state *s, const struct tui_env *env,
 	case TUI_SCREEN_WEEK:
 		return week_key(s, env, k, cmd);
 	case TUI_SCREEN_HELP:
-		return help_key(s, k);
+		return help_key(s, env, k, cmd);
 	}
 	return 0;
 }
@@ -892,8 +907,9 @@ tui_cmd_done(struct tui_state *s, const struct tui_cmd *cmd,
 }
 
 /* Keep the selection and scroll inside the day's entries. */
-void
-tui_view_changed(struct tui_state *s, const struct tui_env *env)
+unsigned
+tui_view_changed(struct tui_state *s, const struct tui_env *env,
+    struct tui_cmd *cmd)
 {
 	size_t n = env->view->entries.n, i;
 
@@ -907,6 +923,8 @@ tui_view_changed(struct tui_state *s, const struct tui_env *env)
 		s->sel = n > 0 ? n - 1 : 0;
 	if (s->top > s->sel)
 		s->top = s->sel;
+	memset(cmd, 0, sizeof *cmd);
+	return show(s, env, s->screen, cmd) & TUI_CMD;
 }
 
 /* Follow the clock to a new diary day. */

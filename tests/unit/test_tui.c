@@ -286,6 +286,18 @@ hit_id(struct fx *x, size_t i)
 	return x->cat.foods[x->s.hits[i].food].id;
 }
 
+/* The view was read again: the reducer follows; its request, if any. */
+static enum tui_cmd_type
+changed(struct fx *x)
+{
+	struct tui_cmd c;
+
+	if (tui_view_changed(&x->s, &x->env, &c) & TUI_CMD)
+		return c.type;
+	assert_int_equal(c.type, TUI_CMD_NONE);
+	return TUI_CMD_NONE;
+}
+
 /* Tell the reducer how cmd went, as app.c does. */
 static void
 done(struct fx *x, const struct tui_cmd *cmd, bool ok, const char *message,
@@ -1290,12 +1302,12 @@ test_day_selection_bounds(void **state)
 	/* Fewer entries after a reload: the selection follows. */
 	entry_release(&x->view.entries.v[2]);
 	x->view.entries.n = 2;
-	tui_view_changed(&x->s, &x->env);
+	changed(x);
 	assert_int_equal(x->s.sel, 1);
 
 	/* No entries: every move stays at 0. */
 	clear_entries(x);
-	tui_view_changed(&x->s, &x->env);
+	changed(x);
 	assert_int_equal(x->s.sel, 0);
 	keys(x, "jGk");
 	assert_int_equal(x->s.sel, 0);
@@ -1613,6 +1625,7 @@ test_quit(void **state)
 		tui_init(&x->s, TODAY);
 		keys(x, to[i]);
 		assert_int_equal(x->s.screen, screens[i]);
+		restart(x);
 		assert_int_equal(key(x, TK_QUIT), TUI_QUIT);
 		assert_int_equal(x->cmd.type, TUI_CMD_NONE);
 	}
@@ -1631,6 +1644,7 @@ test_resize_changes_nothing(void **state)
 		tui_init(&x->s, TODAY);
 		keys(x, to[i]);
 		memcpy(before, &x->s, sizeof *before);
+		restart(x);
 		assert_int_equal(key(x, TK_RESIZE), TUI_REDRAW);
 		assert_int_equal(x->cmd.type, TUI_CMD_NONE);
 		assert_memory_equal(before, &x->s, sizeof *before);
@@ -1640,12 +1654,49 @@ test_resize_changes_nothing(void **state)
 	free(before);
 }
 
+/* The last weeks are read by a command when the week view needs them. */
+static void
+test_week_asks_for_history(void **state)
+{
+	struct fx *x = *state;
+	const struct tui_cmd *c;
+
+	assert_false(x->view.history_ready);
+	c = keys(x, "w");
+	assert_int_equal(x->bits, TUI_REDRAW | TUI_CMD);
+	assert_int_equal(c->type, TUI_CMD_HISTORY);
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	/* The view read them: nothing more to ask. */
+	x->view.history_ready = true;
+	assert_int_equal(changed(x), TUI_CMD_NONE);
+	/* Another week: a reload, which drops them; then they are asked for. */
+	c = keys(x, "[");
+	assert_int_equal(c->type, TUI_CMD_LOAD);
+	x->view.history_ready = false;
+	assert_int_equal(changed(x), TUI_CMD_HISTORY);
+	x->view.history_ready = true;
+	/* Help over the week view, then back: asked for only when needed. */
+	keys(x, "?x");
+	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	keys(x, "?");
+	x->view.history_ready = false;
+	assert_int_equal(changed(x), TUI_CMD_NONE);
+	c = keys(x, "x");
+	assert_int_equal(c->type, TUI_CMD_HISTORY);
+	/* The day screen never needs them. */
+	keys(x, "w");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DAY);
+	assert_int_equal(changed(x), TUI_CMD_NONE);
+}
+
 static void
 test_week_view(void **state)
 {
 	struct fx *x = *state;
 	const struct tui_cmd *c;
 
+	x->view.history_ready = true;
 	keys(x, "w");
 	assert_int_equal(x->bits, TUI_REDRAW);
 	assert_int_equal(x->n_cmds, 0);
@@ -1701,7 +1752,7 @@ test_selection_follows_new_entry(void **state)
 	done(x, c, true, "logged 1 slice Gouda (Dutch)", id);
 	/* The reloaded view holds the new entry last. */
 	add_entry(x, 104, "gouda", "1 slice");
-	tui_view_changed(&x->s, &x->env);
+	changed(x);
 	assert_int_equal(x->s.sel, 3);
 	c = keys(x, "d");
 	assert_int_equal(c->type, TUI_CMD_REMOVE);
@@ -1855,6 +1906,7 @@ main(void)
 		T(test_bindings_are_dispatch),
 		T(test_quit),
 		T(test_resize_changes_nothing),
+		T(test_week_asks_for_history),
 		T(test_week_view),
 		T(test_selection_follows_new_entry),
 		T(test_today_follows_clock),
