@@ -451,7 +451,6 @@ diary_open_file(const char *path, int create, struct diag *d)
 {
 	struct diary *dy;
 	long version;
-	size_t i;
 	int created = 0, memory, flags;
 
 	if (path == NULL || *path == '\0') {
@@ -497,14 +496,16 @@ diary_open_file(const char *path, int create, struct diag *d)
 		diary_fix_mode(path, "-shm");
 	}
 
-	for (i = 0; i < ST_COUNT; i++) {
-		if (sqlite3_prepare_v3(dy->db, diary_stmt_sql(i), -1,
-		    SQLITE_PREPARE_PERSISTENT, &dy->st[i], NULL) != SQLITE_OK) {
-			diag_set(d, NULL, 0, 0,
-			    "'%.200s' is not a k2diary database: %s", path,
-			    sqlite3_errmsg(dy->db));
-			goto fail;
-		}
+	/*
+	 * The others wait for their first use; this one names every column,
+	 * so a table of another program that happens to be called entry is
+	 * refused here.
+	 */
+	if (sqlite3_prepare_v3(dy->db, diary_stmt_sql(ST_RANGE), -1,
+	    SQLITE_PREPARE_PERSISTENT, &dy->st[ST_RANGE], NULL) != SQLITE_OK) {
+		diag_set(d, NULL, 0, 0, "'%.200s' is not a k2diary database: %s",
+		    path, sqlite3_errmsg(dy->db));
+		goto fail;
 	}
 	return dy;
 fail:

@@ -47,6 +47,8 @@ struct diary {
 /* diary.c */
 /* The SQL of statement s, made once; borrowed for the run. */
 const char *diary_stmt_sql(enum stmt s);
+/* Prepare statement s if it is not yet: 0, or -1 with the error in d. */
+int diary_need(struct diary *dy, enum stmt s, struct diag *d);
 /* Report the connection's last error in d as "cannot WHAT: sqlite message". */
 void diary_fail(struct diary *dy, const char *what, struct diag *d);
 /* Run a one-row, one-column query for an integer: 0, or -1 on any error. */
