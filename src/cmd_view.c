@@ -40,64 +40,64 @@ coverage_line(char *buf, size_t len, const struct total *k2,
 	}
 }
 
-int
-cmd_list(struct session *x, const struct cli_opts *o)
+/* list --json: the day's entries and its totals. */
+static void
+list_json(const struct entry_list *l, long day, const struct gauge_day *gd)
 {
-	struct entry_list l;
-	struct gauge *g;
-	const struct gauge_day *gd;
-	char day[16], amount[64], k2[32], sf[32], na[32], id[24], cov[256];
-	size_t i, n = 0, wname = 4, wamt = 6;
+	char date[16];
+	size_t i, n = 0;
 
-	if (o->nargs != 0) {
-		fprintf(stderr, "k2diary: usage: k2diary list [--date DAY] "
-		    "[--json]\n");
-		return EXIT_USAGE;
-	}
-	if (cli_open_existing(x) != 0)
-		return EXIT_ERROR;
-	g = xmalloc(sizeof *g);
-	if (cli_week(x, x->day, &l, g) != 0) {
-		free(g);
-		return EXIT_ERROR;
-	}
-	/* The day's totals are the gauge's: one place adds them up. */
-	gd = &g->days[x->day - g->week_start];
-	date_format(x->day, day, sizeof day);
-	if (o->json) {
-		printf("{\"date\": \"%s\", \"entries\": [", day);
-		for (i = 0; i < l.n; i++) {
-			if (l.v[i].day != x->day)
-				continue;
-			fputs(n++ ? ",\n  " : "\n  ", stdout);
-			record_json(stdout, &l.v[i]);
-		}
-		printf("%s], \"totals\": {\"entries\": %d, ", n ? "\n" : "",
-		    gd->entries);
-		cli_json_total(stdout, "k2_ug", &gd->k2);
-		fputs(", ", stdout);
-		cli_json_total(stdout, "sat_fat_g", &gd->sat_fat);
-		fputs(", ", stdout);
-		cli_json_total(stdout, "sodium_mg", &gd->sodium);
-		fputs(", ", stdout);
-		cli_json_total(stdout, "kcal", &gd->kcal);
-		printf("}}\n");
-		goto out;
-	}
-	printf("%s %s: %d %s\n", date_weekday_abbr(date_weekday(x->day)),
-	    day, gd->entries, gd->entries == 1 ? "entry" : "entries");
-	if (gd->entries == 0)
-		goto out;
-	for (i = 0; i < l.n; i++) {
-		if (l.v[i].day != x->day)
+	printf("{\"date\": \"%s\", \"entries\": [", date_format(day, date,
+	    sizeof date));
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].day != day)
 			continue;
-		entry_amount_text(&l.v[i], amount, sizeof amount);
-		if (text_width(l.v[i].food_name) > wname)
-			wname = text_width(l.v[i].food_name);
-		if (text_width(amount) > wamt)
-			wamt = text_width(amount);
+		fputs(n++ ? ",\n  " : "\n  ", stdout);
+		record_json(stdout, &l->v[i]);
 	}
-	wname = wname > 40 ? 40 : wname;
+	printf("%s], \"totals\": {\"entries\": %d, ", n ? "\n" : "",
+	    gd->entries);
+	cli_json_total(stdout, "k2_ug", &gd->k2);
+	fputs(", ", stdout);
+	cli_json_total(stdout, "sat_fat_g", &gd->sat_fat);
+	fputs(", ", stdout);
+	cli_json_total(stdout, "sodium_mg", &gd->sodium);
+	fputs(", ", stdout);
+	cli_json_total(stdout, "kcal", &gd->kcal);
+	printf("}}\n");
+}
+
+/* The widths of the amount and food columns for the day's entries. */
+static void
+list_widths(const struct entry_list *l, long day, size_t *wamt,
+    size_t *wname)
+{
+	char amount[64];
+	size_t i;
+
+	*wname = 4;
+	*wamt = 6;
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].day != day)
+			continue;
+		entry_amount_text(&l->v[i], amount, sizeof amount);
+		if (text_width(l->v[i].food_name) > *wname)
+			*wname = text_width(l->v[i].food_name);
+		if (text_width(amount) > *wamt)
+			*wamt = text_width(amount);
+	}
+	if (*wname > 40)
+		*wname = 40;
+}
+
+/* list: a table of the day's entries, its totals and their coverage. */
+static void
+list_text(const struct entry_list *l, long day, const struct gauge_day *gd)
+{
+	char amount[64], k2[32], sf[32], na[32], id[24], cov[256];
+	size_t i, wname, wamt;
+
+	list_widths(l, day, &wamt, &wname);
 	cli_cell("id", 5, true);
 	cli_cell("amount", wamt, false);
 	cli_cell("food", wname, false);
@@ -105,9 +105,9 @@ cmd_list(struct session *x, const struct cli_opts *o)
 	cli_cell(k2, 7, true);
 	cli_cell("sat fat g", 9, true);
 	printf("sodium mg\n");
-	for (i = 0; i < l.n; i++) {
-		const struct entry *e = &l.v[i];
-		if (e->day != x->day)
+	for (i = 0; i < l->n; i++) {
+		const struct entry *e = &l->v[i];
+		if (e->day != day)
 			continue;
 		snprintf(id, sizeof id, "#%lld", (long long)e->id);
 		entry_amount_text(e, amount, sizeof amount);
@@ -129,10 +129,89 @@ cmd_list(struct session *x, const struct cli_opts *o)
 	    gd->entries);
 	if (cov[0] != '\0')
 		printf("%s (+ partly known, ? not known)\n", cov);
-out:
+}
+
+int
+cmd_list(struct session *x, const struct cli_opts *o)
+{
+	struct entry_list l;
+	struct gauge *g;
+	const struct gauge_day *gd;
+	char day[16];
+
+	if (o->nargs != 0) {
+		fprintf(stderr, "k2diary: usage: k2diary list [--date DAY] "
+		    "[--json]\n");
+		return EXIT_USAGE;
+	}
+	if (cli_open_existing(x) != 0)
+		return EXIT_ERROR;
+	g = xmalloc(sizeof *g);
+	if (cli_week(x, x->day, &l, g) != 0) {
+		free(g);
+		return EXIT_ERROR;
+	}
+	/* The day's totals are the gauge's: one place adds them up. */
+	gd = &g->days[x->day - g->week_start];
+	if (o->json)
+		list_json(&l, x->day, gd);
+	else {
+		printf("%s %s: %d %s\n", date_weekday_abbr(date_weekday(x->day)),
+		    date_format(x->day, day, sizeof day), gd->entries,
+		    gd->entries == 1 ? "entry" : "entries");
+		if (gd->entries > 0)
+			list_text(&l, x->day, gd);
+	}
 	entry_list_release(&l);
 	free(g);
 	return EXIT_OK;
+}
+
+/* One day of week --json. */
+static void
+week_json_day(const struct gauge *g, const struct gauge_day *d, bool first)
+{
+	printf("%s\n    {\"date\": ", first ? "" : ",");
+	cli_json_day(stdout, d->day);
+	printf(", \"entries\": %d, \"rich_servings\": ", d->entries);
+	record_json_number(stdout, true, d->rich_servings);
+	printf(", ");
+	cli_json_total(stdout, "k2_ug", &d->k2);
+	printf(", ");
+	cli_json_total(stdout, "sat_fat_g", &d->sat_fat);
+	printf(", \"sat_fat_status\": \"%s\", ",
+	    gauge_level_name(d->sat_fat_status));
+	cli_json_total(stdout, "sodium_mg", &d->sodium);
+	printf(", \"sodium_status\": \"%s\", ",
+	    gauge_level_name(d->sodium_status));
+	cli_json_total(stdout, "kcal", &d->kcal);
+	if (g->anticoagulant) {
+		printf(", ");
+		cli_json_total(stdout, "vitamin_k_ug", &d->vitk);
+		printf(", \"vitamin_k_swing\": %s", d->vitk_swing ? "true" :
+		    "false");
+	}
+	printf("}");
+}
+
+/* One warning of week --json. */
+static void
+week_json_warning(const struct gauge_warning *w, bool first)
+{
+	printf("%s\n    {\"nutrient\": \"%s\", \"scope\": \"%s\", ",
+	    first ? "" : ",", w->nutrient == NUT_SAT_FAT ? "sat_fat" :
+	    "sodium", w->week ? "week" : "day");
+	printf("\"date\": ");
+	cli_json_day(stdout, w->day);
+	printf(", \"level\": \"%s\", \"amount\": ",
+	    gauge_level_name(w->level));
+	record_json_number(stdout, true, w->amount);
+	printf(", \"limit\": ");
+	record_json_number(stdout, true, w->limit);
+	printf(", \"known\": %d, \"entries\": %d, \"message\": ", w->known,
+	    w->count);
+	record_json_string(stdout, w->message);
+	printf("}");
 }
 
 static void
@@ -178,48 +257,11 @@ week_json(const struct gauge *g)
 		record_json_number(stdout, true, g->vitk_mean_ug);
 	}
 	printf(",\n  \"days\": [");
-	for (i = 0; i < 7; i++) {
-		const struct gauge_day *d = &g->days[i];
-		printf("%s\n    {\"date\": ", i ? "," : "");
-		cli_json_day(stdout, d->day);
-		printf(", \"entries\": %d, \"rich_servings\": ", d->entries);
-		record_json_number(stdout, true, d->rich_servings);
-		printf(", ");
-		cli_json_total(stdout, "k2_ug", &d->k2);
-		printf(", ");
-		cli_json_total(stdout, "sat_fat_g", &d->sat_fat);
-		printf(", \"sat_fat_status\": \"%s\", ",
-		    gauge_level_name(d->sat_fat_status));
-		cli_json_total(stdout, "sodium_mg", &d->sodium);
-		printf(", \"sodium_status\": \"%s\", ",
-		    gauge_level_name(d->sodium_status));
-		cli_json_total(stdout, "kcal", &d->kcal);
-		if (g->anticoagulant) {
-			printf(", ");
-			cli_json_total(stdout, "vitamin_k_ug", &d->vitk);
-			printf(", \"vitamin_k_swing\": %s", d->vitk_swing ?
-			    "true" : "false");
-		}
-		printf("}");
-	}
+	for (i = 0; i < 7; i++)
+		week_json_day(g, &g->days[i], i == 0);
 	printf("\n  ],\n  \"warnings\": [");
-	for (i = 0; i < g->n_warnings; i++) {
-		const struct gauge_warning *w = &g->warnings[i];
-		printf("%s\n    {\"nutrient\": \"%s\", \"scope\": \"%s\", ",
-		    i ? "," : "", w->nutrient == NUT_SAT_FAT ? "sat_fat" :
-		    "sodium", w->week ? "week" : "day");
-		printf("\"date\": ");
-		cli_json_day(stdout, w->day);
-		printf(", \"level\": \"%s\", \"amount\": ",
-		    gauge_level_name(w->level));
-		record_json_number(stdout, true, w->amount);
-		printf(", \"limit\": ");
-		record_json_number(stdout, true, w->limit);
-		printf(", \"known\": %d, \"entries\": %d, \"message\": ",
-		    w->known, w->count);
-		record_json_string(stdout, w->message);
-		printf("}");
-	}
+	for (i = 0; i < g->n_warnings; i++)
+		week_json_warning(&g->warnings[i], i == 0);
 	printf("%s]\n}\n", g->n_warnings ? "\n  " : "");
 }
 
@@ -247,21 +289,14 @@ status_text(char *buf, size_t len, enum level l, const struct total *t)
 		    " (known for %d of %d entries)", t->known, t->count);
 }
 
+/* The week's gauges: servings, K2 and its chains, the two limits. */
 static void
-week_text(const struct session *x, const struct gauge *g)
+week_text_gauges(const struct gauge *g)
 {
-	char a[16], b[16], n1[32], n2[32], n3[32], n4[32], rich[32];
-	char after[96], label[32];
+	char n1[32], n2[32], n3[32], n4[32], rich[32], after[96], label[32];
 	const char *ug = text_ug();
-	bool marks = false;
 	double v = 0;
-	size_t i;
 
-	date_format(g->week_start, a, sizeof a);
-	date_format(g->week_end, b, sizeof b);
-	printf("Week of %s %s to %s %s\n\n",
-	    date_weekday_abbr(date_weekday(g->week_start)), a,
-	    date_weekday_abbr(date_weekday(g->week_end)), b);
 	amount_format_quantity(rich, sizeof rich, g->rich_servings);
 	amount_format_quantity(n1, sizeof n1, g->rich_servings_goal);
 	snprintf(after, sizeof after, "%s%%", text_number(n2, sizeof n2,
@@ -302,7 +337,54 @@ week_text(const struct session *x, const struct gauge *g)
 	gauge_line("Sodium mg", gauge_total_text(n1, sizeof n1, &g->sodium,
 	    0), text_number(n2, sizeof n2, g->sodium_limit_mg, 0),
 	    v / g->sodium_limit_mg, after);
+}
+
+/* One day's row of the week's table; true when a total is partial. */
+static bool
+week_text_day(const struct session *x, const struct gauge *g,
+    const struct gauge_day *d)
+{
+	char a[16], n1[32], n2[32], n3[32], n4[32], rich[32];
+
+	snprintf(n4, sizeof n4, "%s %s%s", date_weekday_abbr(date_weekday(
+	    d->day)), date_format(d->day, a, sizeof a), d->day == x->day ?
+	    "*" : "");
+	cli_cell(n4, 15, false);
+	snprintf(n1, sizeof n1, "%d", d->entries);
+	cli_cell(n1, 7, true);
+	cli_cell(amount_format_quantity(rich, sizeof rich, d->rich_servings),
+	    7, true);
+	cli_cell(gauge_total_text(n1, sizeof n1, &d->k2, 0), 9, true);
+	cli_cell(gauge_total_text(n2, sizeof n2, &d->sat_fat, 1), 9, true);
+	cli_cell(gauge_level_name(d->sat_fat_status), 7, false);
+	cli_cell(gauge_total_text(n3, sizeof n3, &d->sodium, 0), 9, true);
+	printf("%s\n", gauge_level_name(d->sodium_status));
+	if (g->anticoagulant && d->entries > 0)
+		printf("                vitamin K (K1 + K2) %s %s, known for %d "
+		    "of %d entries%s\n", gauge_total_text(n4, sizeof n4,
+		    &d->vitk, 0), text_ug(), d->vitk.known, d->entries,
+		    d->vitk_swing ? ": differs from the week's mean by more "
+		    "than half" : "");
+	return total_partial(&d->k2) || total_unknown(&d->k2) ||
+	    total_partial(&d->sat_fat) || total_unknown(&d->sat_fat) ||
+	    total_partial(&d->sodium) || total_unknown(&d->sodium);
+}
+
+static void
+week_text(const struct session *x, const struct gauge *g)
+{
+	char a[16], b[16], n[32], label[32];
+	bool marks = false;
+	size_t i;
+
+	date_format(g->week_start, a, sizeof a);
+	date_format(g->week_end, b, sizeof b);
+	printf("Week of %s %s to %s %s\n\n",
+	    date_weekday_abbr(date_weekday(g->week_start)), a,
+	    date_weekday_abbr(date_weekday(g->week_end)), b);
+	week_text_gauges(g);
 	printf("\n");
+	snprintf(label, sizeof label, "K2 %s", text_ug());
 	cli_cell("Day", 15, false);
 	cli_cell("entries", 7, true);
 	cli_cell("K2-rich", 7, true);
@@ -310,40 +392,14 @@ week_text(const struct session *x, const struct gauge *g)
 	cli_cell("sat fat g", 9, true);
 	cli_cell("", 7, false);
 	cli_cell_sep("sodium mg", 9, true, "\n");
-	for (i = 0; i < 7; i++) {
-		const struct gauge_day *d = &g->days[i];
-		snprintf(n4, sizeof n4, "%s %s%s",
-		    date_weekday_abbr(date_weekday(d->day)),
-		    date_format(d->day, a, sizeof a), d->day == x->day ? "*" :
-		    "");
-		cli_cell(n4, 15, false);
-		snprintf(n1, sizeof n1, "%d", d->entries);
-		cli_cell(n1, 7, true);
-		cli_cell(amount_format_quantity(rich, sizeof rich,
-		    d->rich_servings), 7, true);
-		cli_cell(gauge_total_text(n1, sizeof n1, &d->k2, 0), 9, true);
-		cli_cell(gauge_total_text(n2, sizeof n2, &d->sat_fat, 1), 9, true);
-		cli_cell(gauge_level_name(d->sat_fat_status), 7, false);
-		cli_cell(gauge_total_text(n3, sizeof n3, &d->sodium, 0), 9, true);
-		printf("%s\n", gauge_level_name(d->sodium_status));
-		marks = marks || total_partial(&d->k2) ||
-		    total_unknown(&d->k2) || total_partial(&d->sat_fat) ||
-		    total_unknown(&d->sat_fat) || total_partial(&d->sodium) ||
-		    total_unknown(&d->sodium);
-		if (g->anticoagulant && d->entries > 0)
-			printf("                vitamin K (K1 + K2) %s %s, "
-			    "known for %d of %d entries%s\n",
-			    gauge_total_text(n4, sizeof n4, &d->vitk, 0), ug,
-			    d->vitk.known, d->entries, d->vitk_swing ?
-			    ": differs from the week's mean by more than half"
-			    : "");
-	}
+	for (i = 0; i < 7; i++)
+		marks = week_text_day(x, g, &g->days[i]) || marks;
 	printf("(* the day asked for%s)\n", marks ? "; + known for only some "
 	    "entries; ? known for none" : "");
 	if (g->anticoagulant)
 		printf("\nOn an anticoagulant, steady vitamin K matters more "
 		    "than more of it: the week's daily mean is %s %s.\n",
-		    text_number(n4, sizeof n4, g->vitk_mean_ug, 0), ug);
+		    text_number(n, sizeof n, g->vitk_mean_ug, 0), text_ug());
 	if (g->n_warnings > 0) {
 		printf("\nWarnings\n");
 		for (i = 0; i < g->n_warnings; i++)
