@@ -317,6 +317,44 @@ job_new(struct catalogue *own, struct food_job *job, struct diag *d)
 }
 
 /*
+ * What food edit's options change in a copy of the food: its name, its
+ * servings (a recipe keeps its ingredients), or its figures (a recipe
+ * then becomes a food of its own).
+ */
+static void
+apply_spec(struct food *f, struct recipe **rp, const struct food_spec *spec)
+{
+	if (spec->name != NULL) {
+		free(f->name);
+		f->name = xstrdup(spec->name);
+	}
+	if (spec->n_servings > 0) {
+		set_servings(f, spec);
+		if (*rp != NULL) {
+			(*rp)->servings_given = true;
+			(*rp)->grams_given = f->servings[0].grams > 0;
+		}
+	}
+	if (spec->per != CLI_PER_NONE) {
+		/*
+		 * Nutrients given: a recipe becomes a food of its own, and
+		 * what was cited for the old figures goes with them.
+		 */
+		f->per_serving = spec->per == CLI_PER_SERVING;
+		f->nut = spec->nut;
+		f->confidence = CONF_UNRATED;
+		free(f->source);
+		free(f->note);
+		f->source = f->note = NULL;
+		f->usda[0] = '\0';
+		if (*rp != NULL) {
+			recipe_release(*rp);
+			*rp = NULL;
+		}
+	}
+}
+
+/*
  * food edit: an own food changed as the spec says; any other food is
  * first copied to an own one ("my_" and its id, or --replace).
  */
@@ -345,34 +383,7 @@ job_edit(struct catalogue *own, struct food_job *job, struct diag *d)
 		recipe_copy(&rec, r);
 		rp = &rec;
 	}
-	if (spec->name != NULL) {
-		free(f.name);
-		f.name = xstrdup(spec->name);
-	}
-	if (spec->n_servings > 0) {
-		set_servings(&f, spec);
-		if (rp != NULL) {
-			rp->servings_given = true;
-			rp->grams_given = f.servings[0].grams > 0;
-		}
-	}
-	if (spec->per != CLI_PER_NONE) {
-		/*
-		 * Nutrients given: a recipe becomes a food of its own, and
-		 * what was cited for the old figures goes with them.
-		 */
-		f.per_serving = spec->per == CLI_PER_SERVING;
-		f.nut = spec->nut;
-		f.confidence = CONF_UNRATED;
-		free(f.source);
-		free(f.note);
-		f.source = f.note = NULL;
-		f.usda[0] = '\0';
-		if (rp != NULL) {
-			recipe_release(rp);
-			rp = NULL;
-		}
-	}
+	apply_spec(&f, &rp, spec);
 	if (rp == NULL && check_food(&f, d) != 0) {
 		food_release(&f);
 		return -1;
@@ -482,6 +493,24 @@ food_usage(void)
 	return EXIT_USAGE;
 }
 
+/* What a food job did, in a line. */
+static void
+job_said(const struct food_job *job, const char *path)
+{
+	if (job->kind == JOB_NEW)
+		printf("added %s (%s) to %s\n", job->saved_id, job->saved_name,
+		    path);
+	else if (job->kind == JOB_RM)
+		printf("removed %s (%s) from %s\n", job->saved_id,
+		    job->saved_name, path);
+	else if (job->copied_from != NULL)
+		printf("copied %s (from %s) to %s (%s) in %s\n", job->id,
+		    job->copied_from, job->saved_id, job->saved_name, path);
+	else
+		printf("changed %s (%s) in %s\n", job->saved_id,
+		    job->saved_name, path);
+}
+
 /* k2diary food new|edit|rm. */
 int
 cmd_food(struct session *x, const struct cli_opts *o)
@@ -545,19 +574,7 @@ cmd_food(struct session *x, const struct cli_opts *o)
 		diag_print(dl, stderr);
 		r = EXIT_ERROR;
 	} else {
-		if (job.kind == JOB_NEW)
-			printf("added %s (%s) to %s\n", job.saved_id,
-			    job.saved_name, path);
-		else if (job.kind == JOB_RM)
-			printf("removed %s (%s) from %s\n", job.saved_id,
-			    job.saved_name, path);
-		else if (job.copied_from != NULL)
-			printf("copied %s (from %s) to %s (%s) in %s\n",
-			    job.id, job.copied_from, job.saved_id,
-			    job.saved_name, path);
-		else
-			printf("changed %s (%s) in %s\n", job.saved_id,
-			    job.saved_name, path);
+		job_said(&job, path);
 		r = EXIT_OK;
 	}
 	free(job.saved_id);
