@@ -38,6 +38,18 @@ enum rule_words {
 char *rule_flag_words(unsigned flags, enum rule_words, char *buf, size_t len);
 
 /*
+ * A recipe's nutrient that some of its ingredients lack (DESIGN §3): the
+ * figure is what the others give, a lower bound, and is shown marked.
+ */
+bool rule_partial(const struct food *, enum nutrient);
+/*
+ * What a recipe's figures cover: "K2 known for 3 of 4 ingredients" (and
+ * saturated fat and sodium likewise, "; sodium for 2 of 4"), or "" when
+ * every ingredient gave them. Returns buf.
+ */
+char *rule_coverage(const struct food *, char *buf, size_t len);
+
+/*
  * The gauge of the week that starts on week_start as it would be without
  * the entry drop_id (0: none) and with add (NULL: none).
  */

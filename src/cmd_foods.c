@@ -11,11 +11,25 @@
 #include "cli.h"
 #include "catalogue_table.h"
 #include "cli_out.h"
+#include "rules.h"
 #include "food.h"
 #include "search.h"
 #include "session.h"
 #include "text.h"
 #include "util.h"
+
+/* A figure of a recipe that some ingredients lack gets the partial mark. */
+static const char *
+partly(char *buf, size_t len, const struct food *f, enum nutrient k)
+{
+	size_t n = strlen(buf);
+
+	if (rule_partial(f, k) && n + 1 < len) {
+		buf[n] = GAUGE_PARTIAL_MARK;
+		buf[n + 1] = '\0';
+	}
+	return buf;
+}
 
 int
 cmd_foods(struct session *x, const struct cli_opts *o)
@@ -23,6 +37,7 @@ cmd_foods(struct session *x, const struct cli_opts *o)
 	size_t *idx, n, i, shown, wid = 2, wname = 4, wserv = 7;
 	const char *query = o->nargs > 0 ? o->args[0] : NULL;
 	char k2[32], sf[32], na[32], flags[96], serv[64], name[256];
+	char cover[128];
 	struct nutrients one;
 
 	if (o->nargs > 1) {
@@ -82,13 +97,17 @@ cmd_foods(struct session *x, const struct cli_opts *o)
 			snprintf(k2, sizeof k2, "%.1f", one.v[NUT_K2]);
 		else
 			snprintf(k2, sizeof k2, "?");
-		cli_cell(k2, 7, true);
-		cli_cell(cli_fmt_nut(sf, sizeof sf, &one, NUT_SAT_FAT), 9, true);
-		cli_cell_sep(cli_fmt_nut(na, sizeof na, &one, NUT_SODIUM), 9,
-		    true, "");
+		cli_cell(partly(k2, sizeof k2, f, NUT_K2), 7, true);
+		cli_fmt_nut(sf, sizeof sf, &one, NUT_SAT_FAT);
+		cli_cell(partly(sf, sizeof sf, f, NUT_SAT_FAT), 9, true);
+		cli_fmt_nut(na, sizeof na, &one, NUT_SODIUM);
+		cli_cell_sep(partly(na, sizeof na, f, NUT_SODIUM), 9, true, "");
 		/* No trailing blanks on a row without flags. */
 		cli_food_flags(x, f, flags, sizeof flags);
-		printf("%s%s\n", flags[0] != '\0' ? "  " : "", flags);
+		rule_coverage(f, cover, sizeof cover);
+		printf("%s%s%s%s\n", flags[0] != '\0' || cover[0] != '\0' ?
+		    "  " : "", flags, flags[0] != '\0' && cover[0] != '\0' ?
+		    ", " : "", cover);
 	}
 	free(idx);
 	return EXIT_OK;

@@ -73,6 +73,46 @@ rule_flag_words(unsigned flags, enum rule_words how, char *buf, size_t len)
 	return buf;
 }
 
+bool
+rule_partial(const struct food *f, enum nutrient k)
+{
+	return f->recipe_n > 0 && f->recipe_known[k] > 0 &&
+	    f->recipe_known[k] < f->recipe_n;
+}
+
+char *
+rule_coverage(const struct food *f, char *buf, size_t len)
+{
+	static const struct {
+		enum nutrient	 k;
+		const char	*name;
+	} shown[] = {
+		{ NUT_K2, "K2" },
+		{ NUT_SAT_FAT, "saturated fat" },
+		{ NUT_SODIUM, "sodium" },
+	};
+	size_t i, at = 0;
+	int n;
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; f->recipe_n > 0 && i < ARRAY_LEN(shown); i++) {
+		unsigned known = f->recipe_known[shown[i].k];
+		if (known == f->recipe_n)
+			continue;
+		n = snprintf(buf + at, len - at, at == 0 ? "%s known for %u of "
+		    "%u ingredients" : "; %s for %u of %u", shown[i].name,
+		    known, (unsigned)f->recipe_n);
+		if (n < 0 || (size_t)n >= len - at) {
+			buf[at] = '\0';
+			break;
+		}
+		at += (size_t)n;
+	}
+	return buf;
+}
+
 void
 rule_week_with(const struct config *cf, long week_start,
     const struct entry *entries, size_t n, int64_t drop_id,

@@ -174,6 +174,38 @@ test_new_warnings(void **state)
 	free(after);
 }
 
+/* A recipe of 4 ingredients: K2 from 3, sodium from all, sat fat from none. */
+static void
+test_recipe_coverage(void **state)
+{
+	struct nutrients n = { { 0 }, 0 };
+	struct serving sv;
+	struct food f;
+	char buf[128], tiny[40];
+
+	(void)state;
+	put(&n, NUT_MK7, 30);
+	nutrients_finish(&n);
+	put(&n, NUT_SODIUM, 400);
+	food_make(&f, &sv, &n);
+	assert_string_equal(rule_coverage(&f, buf, sizeof buf), "");
+	assert_false(rule_partial(&f, NUT_K2));
+	f.recipe_n = 4;
+	f.recipe_known[NUT_K2] = 3;
+	f.recipe_known[NUT_MK7] = 3;
+	f.recipe_known[NUT_SODIUM] = 4;
+	f.recipe_known[NUT_SAT_FAT] = 0;
+	assert_true(rule_partial(&f, NUT_K2));
+	assert_false(rule_partial(&f, NUT_SODIUM));
+	/* None known is unknown, not partial. */
+	assert_false(rule_partial(&f, NUT_SAT_FAT));
+	assert_string_equal(rule_coverage(&f, buf, sizeof buf),
+	    "K2 known for 3 of 4 ingredients; saturated fat for 0 of 4");
+	/* What does not fit is left out whole. */
+	assert_string_equal(rule_coverage(&f, tiny, sizeof tiny),
+	    "K2 known for 3 of 4 ingredients");
+}
+
 int
 main(void)
 {
@@ -181,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_food_flags),
 		cmocka_unit_test(test_flag_words),
 		cmocka_unit_test(test_new_warnings),
+		cmocka_unit_test(test_recipe_coverage),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
