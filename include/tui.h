@@ -2,6 +2,14 @@
 /*
  * The full screen's state and its key reducer: pure, no curses. Keys go in,
  * the state changes and commands for the diary come out; app.c runs them.
+ *
+ * Each screen has one key table (struct tui_keymap): its rows give the
+ * keys as help shows them, the help text, the hint for the bottom line and
+ * the handler, with the keys that trigger it. The reducer dispatches on
+ * these tables, and help and the hint lines are drawn from them. A new
+ * screen is a value of enum tui_screen, a table with its handlers (in a
+ * src/tui_*.c file), a line in tui_keymap.c's list and a draw function in
+ * ui_draw.c's.
  */
 #ifndef K2_TUI_H
 #define K2_TUI_H
@@ -44,7 +52,8 @@ enum tui_key {
 	TK_CTRL_W,		/* delete a word */
 	TK_CTRL_L,		/* redraw */
 	TK_RESIZE,
-	TK_QUIT		/* Ctrl-C, SIGTERM, SIGHUP: leave now */
+	TK_QUIT,		/* Ctrl-C, SIGTERM, SIGHUP: leave now */
+	TK_ANY			/* in a key table: a key no other row has */
 };
 
 struct tui_keyev {
@@ -53,6 +62,7 @@ struct tui_keyev {
 };
 
 enum tui_screen {
+	TUI_SCREEN_ANY = -1,	/* a key table's: the keys of every screen */
 	TUI_SCREEN_DAY,
 	TUI_SCREEN_PICK,
 	TUI_SCREEN_AMOUNT,
@@ -68,7 +78,7 @@ enum tui_cmd_type {
 	TUI_CMD_EDIT,		/* entry id: new amount */
 	TUI_CMD_REMOVE,		/* entry id */
 	TUI_CMD_COPY_DAY,	/* entries of from_day into day */
-	TUI_CMD_UNDO,		/* take back the last change (app.c keeps them) */
+	TUI_CMD_UNDO,		/* take back the last change (app.c's) */
 	TUI_CMD_LOAD,		/* reload the view (day or week changed) */
 	TUI_CMD_HISTORY		/* read the last weeks into the view */
 };
@@ -80,7 +90,7 @@ struct tui_cmd {
 	int64_t		 id;		/* EDIT, REMOVE */
 	long		 day;		/* ADD, COPY_DAY: target day */
 	long		 from_day;	/* COPY_DAY */
-	bool		 from_prompt;	/* ADD, EDIT: Enter in the amount prompt */
+	bool		 from_prompt;	/* ADD, EDIT: Enter in the prompt */
 };
 
 /*
@@ -189,48 +199,82 @@ struct tui_env {
 	int		 cols;
 };
 
-/* A key that triggers a binding: key, and for TK_CHAR a range of ch. */
+/*
+ * A key that triggers a binding: key, and for TK_CHAR a range of ch. When
+ * several rows of a table match a key, the narrowest match wins (a
+ * character before a range of them, TK_ANY last), then the first row.
+ */
 struct tui_match {
 	enum tui_key	 key;
 	uint32_t	 lo;
 	uint32_t	 hi;
 };
 
-/* What a key of the day screen does. */
-enum tui_action {
-	ACT_NONE = -1,
-	ACT_PICK,
-	ACT_RELOG,
-	ACT_REPEAT,
-	ACT_COPY,
-	ACT_UP,
-	ACT_DOWN,
-	ACT_FIRST,
-	ACT_LAST,
-	ACT_EDIT,
-	ACT_REMOVE,
-	ACT_UNDO,
-	ACT_PREV_DAY,
-	ACT_NEXT_DAY,
-	ACT_TODAY,
-	ACT_WEEK,
-	ACT_HELP,
-	ACT_REDRAW,
-	ACT_QUIT
-};
+/*
+ * What a key does: changes the state, and returns TUI_REDRAW | TUI_CMD |
+ * TUI_QUIT bits with the command in *cmd (cleared before the call).
+ */
+typedef unsigned (*tui_handler)(struct tui_state *, const struct tui_env *,
+    struct tui_keyev, struct tui_cmd *);
 
-/* A key of the day screen: the table both the reducer and help use. */
+#define TUI_MATCH_MAX 6
+
+/* One row of a key table. */
 struct tui_binding {
-	const char	*keys;		/* as shown in help: "a  /" */
-	const char	*help;
-	enum tui_action	 action;
-	struct tui_match match[4];	/* ends at key TK_NONE */
+	const char	*keys;		/* as help shows them: "a  /" */
+	const char	*help;		/* what help says it does */
+	const char	*hint;		/* the hint line's "a add", or NULL */
+	unsigned	 rank;		/* kept in a short line: 0 first */
+	tui_handler	 run;
+	struct tui_match match[TUI_MATCH_MAX];	/* ends at key TK_NONE */
 };
 
-/* The day screen's key table, for help: n set to its length. */
-const struct tui_binding *tui_bindings(size_t *n);
-/* The other screens' keys, as help lines ("Tab  next unit"). */
-const char *const *tui_help_extra(size_t *n);
+/* A screen's key table. */
+struct tui_keymap {
+	const char	*title;		/* in help: "On the day screen:" */
+	enum tui_screen	 screen;
+	const struct tui_binding *rows;
+	size_t		 n;
+	tui_handler	 unbound;	/* a key no row has; NULL: ignored */
+};
+
+/* Every key table, in the order help lists them; n set to their number. */
+const struct tui_keymap *const *tui_keymaps(size_t *n);
+/* A screen's key table (TUI_SCREEN_ANY: the keys of every screen). */
+const struct tui_keymap *tui_keymap_of(enum tui_screen);
+/* The row of m that key triggers, or NULL. */
+const struct tui_binding *tui_keymap_find(const struct tui_keymap *m,
+    struct tui_keyev key);
+/*
+ * m's hint line in width columns ("a add  w week  ? help"): the hints
+ * that fit, kept in the order of their rank, shown in the table's order.
+ */
+void tui_hint_line(const struct tui_keymap *m, int width, char *buf,
+    size_t len);
+
+/*
+ * Help's items, each scrolled past by one j: the day screen's title and
+ * its rows one by one, a blank line, then every other table as one
+ * paragraph (tui_help_paragraph).
+ */
+enum tui_help_kind {
+	TUI_HELP_TITLE,
+	TUI_HELP_ROW,
+	TUI_HELP_BLANK,
+	TUI_HELP_KEYMAP
+};
+
+struct tui_help_item {
+	enum tui_help_kind kind;
+	const struct tui_keymap *map;	/* TITLE, ROW, KEYMAP */
+	const struct tui_binding *row;	/* ROW */
+};
+
+#define TUI_HELP_ITEMS 64
+/* Fill up to max items of help; returns how many there are. */
+size_t tui_help_items(struct tui_help_item *v, size_t max);
+/* A table in a paragraph: "In a confirmation:  y  Enter  yes;  n  Esc  no" */
+void tui_help_paragraph(const struct tui_keymap *, char *buf, size_t len);
 
 void tui_init(struct tui_state *, long day);
 void tui_release(struct tui_state *);
@@ -245,7 +289,7 @@ unsigned tui_handle_key(struct tui_state *, const struct tui_env *,
 struct tui_outcome {
 	bool		 ok;
 	const char	*message;	/* what was done, or the error */
-	int64_t		 select_id;	/* the entry to select once shown, or 0 */
+	int64_t		 select_id;	/* the entry to select, or 0 */
 };
 /*
  * After app.c ran cmd: the message in the status line (an error when not

@@ -28,7 +28,7 @@ struct undo {
 	int64_t		*ids;		/* REMOVE_IDS */
 	size_t		 n_ids;
 	struct entry	 entry;		/* RESTORE, REVERT */
-	char		 what[96];	/* "logging of Natto", for "undid the" */
+	char		 what[96];	/* "logging of Natto" */
 };
 
 /* The newest record last. */
@@ -63,7 +63,7 @@ void undo_of_change(struct undo *, const struct entry *before, char *msg,
     size_t len);
 void undo_of_removal(struct undo *, const struct entry *before, char *msg,
     size_t len);
-/* What the status line says once u was taken back: "undid the logging of Gouda". */
+/* What the status line says once u is taken back: "undid the logging of X". */
 void undo_done_message(const struct undo *u, char *msg, size_t len);
 
 #endif

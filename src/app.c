@@ -28,7 +28,7 @@ struct app {
 	struct tui_env	 env;
 	long		 data_version;
 	bool		 color;
-	char		 msg[600];	/* what the last command did, or its error */
+	char		 msg[600];	/* what a command did, or its error */
 };
 
 static void

@@ -13,24 +13,6 @@
 #include "ui.h"
 #include "ui_priv.h"
 
-/*
- * Key hints, and the order they are kept in when the line is short
- * (rank[0] is kept longest): help and quit, then adding a food.
- */
-static const char *const day_hints[] = {
-	"a add", "1-9 again", "e edit", "d delete", "u undo", "[ ] day",
-	"w week", "? help", "q quit",
-};
-static const size_t day_rank[] = { 7, 8, 0, 6, 4, 2, 3, 5, 1 };
-static const char *const pick_hints[] = {
-	"type to filter", "Up Down move", "Enter choose", "Esc back",
-};
-static const size_t pick_rank[] = { 2, 3, 1, 0 };
-static const char *const amount_hints[] = {
-	"type an amount", "Tab unit", "Enter log", "Esc back",
-};
-static const size_t amount_rank[] = { 2, 3, 0, 1 };
-
 /* A day outside the gauge's week (never drawn): every total empty. */
 static const struct gauge_day no_day;
 
@@ -607,13 +589,9 @@ status_draw(WINDOW *w, const struct layout *l, const struct tui_state *s)
 		wattroff(w, a);
 		return;
 	}
+	/* The hints of the day screen's, the picker's or the prompt's keys. */
 	wattron(w, ui_attr(UI_DIM));
-	if (s->screen == TUI_SCREEN_PICK)
-		ui_hints(w, y, 1, width, pick_hints, pick_rank, 4);
-	else if (s->screen == TUI_SCREEN_AMOUNT)
-		ui_hints(w, y, 1, width, amount_hints, amount_rank, 4);
-	else
-		ui_hints(w, y, 1, width, day_hints, day_rank, 9);
+	ui_hints(w, y, 1, width, tui_keymap_of(s->screen));
 	wattroff(w, ui_attr(UI_DIM));
 }
 

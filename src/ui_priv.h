@@ -43,11 +43,10 @@ void ui_put_tail(WINDOW *, int y, int x, int w, const char *s,
 int ui_put_wrap(WINDOW *, int y, int x, int w, int max, int indent,
     const char *s);
 /*
- * A line of hints ("a add  w week  ? help") in w columns: the items that
- * fit, chosen in the order of rank, shown in their own order.
+ * A key table's line of hints ("a add  w week  ? help") in w columns:
+ * the hints that fit, kept by their rank (tui_hint_line).
  */
-void ui_hints(WINDOW *, int y, int x, int w, const char *const *items,
-    const size_t *rank, size_t n);
+void ui_hints(WINDOW *, int y, int x, int w, const struct tui_keymap *);
 /* A bar of w cells filled to share (0 ... 1+), "#" and "." without UTF-8. */
 void ui_bar(WINDOW *, int y, int x, int w, double share, attr_t fill);
 /* A horizontal rule of w columns. */

@@ -288,29 +288,15 @@ ui_put_wrap(WINDOW *w, int y, int x, int width, int max, int indent,
 	return used;
 }
 
-/* A line of hints: the items that fit. */
+/* A key table's hint line: the hints that fit. */
 void
-ui_hints(WINDOW *w, int y, int x, int width, const char *const *items,
-    const size_t *rank, size_t n)
+ui_hints(WINDOW *w, int y, int x, int width, const struct tui_keymap *m)
 {
-	int widths[16] = { 0 };
-	bool keep[16];
 	char line[256];
-	size_t i;
 
-	if (n > 16)
-		n = 16;
-	for (i = 0; i < n; i++)
-		widths[i] = (int)text_width(items[i]);
-	layout_pick(widths, rank, n, 2, width, keep);
-	line[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (!keep[i])
-			continue;
-		if (line[0] != '\0')
-			strncat(line, "  ", sizeof line - strlen(line) - 1);
-		strncat(line, items[i], sizeof line - strlen(line) - 1);
-	}
+	if (m == NULL)
+		return;
+	tui_hint_line(m, width, line, sizeof line);
 	ui_put(w, y, x, width, line, false);
 }
 

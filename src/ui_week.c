@@ -11,11 +11,6 @@
 #include "ui.h"
 #include "ui_priv.h"
 
-static const char *const week_hints[] = {
-	"[ ] other weeks", "? help", "Esc w q back",
-};
-static const size_t week_rank[] = { 2, 0, 1 };
-
 /* A status: the word ("over", "unknown"), or a mark ("!", "?") when narrow. */
 static void
 status_put(WINDOW *w, int y, struct layout_col c, enum level l, bool words)
@@ -238,6 +233,6 @@ ui_week_draw(WINDOW *w, const struct tui_state *s, const struct tui_env *env)
 	if (l.chart_y >= 0)
 		chart_draw(w, &l, v);
 	wattron(w, ui_attr(UI_DIM));
-	ui_hints(w, l.hint_y, 1, cols - 2, week_hints, week_rank, 3);
+	ui_hints(w, l.hint_y, 1, cols - 2, tui_keymap_of(TUI_SCREEN_WEEK));
 	wattroff(w, ui_attr(UI_DIM));
 }

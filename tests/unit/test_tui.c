@@ -1426,102 +1426,13 @@ test_help_opens_and_closes(void **state)
 }
 
 /*
- * What one key of a binding must have done, from a day screen on
- * TODAY - 1 with the second of three entries selected, an undo record
- * and a day before to copy.
+ * Fresh screens of each key table, to press one key on: the day screen on
+ * TODAY - 1 with the second of three entries selected, a change to take
+ * back, a day before to copy and nine recent foods; the picker on "na"
+ * (N_NA foods) at the second; the prompt for natto; the question to log
+ * gouda again; the week view of TODAY - 1; help over the day screen, one
+ * line down.
  */
-static void
-check_action(struct fx *x, enum tui_action act, const char *what)
-{
-	const struct tui_state *s = &x->s;
-
-	switch (act) {
-	case ACT_PICK:
-		if (s->screen != TUI_SCREEN_PICK)
-			fail_msg("%s: the picker is not open", what);
-		break;
-	case ACT_RELOG:
-		if (s->screen != TUI_SCREEN_CONFIRM ||
-		    s->pending.type != TUI_CMD_ADD || s->pending.food == NULL)
-			fail_msg("%s: no question to log a recent food", what);
-		break;
-	case ACT_REPEAT:
-		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_ADD)
-			fail_msg("%s: the last entry is not logged again", what);
-		break;
-	case ACT_COPY:
-		if (s->screen != TUI_SCREEN_CONFIRM ||
-		    s->pending.type != TUI_CMD_COPY_DAY ||
-		    s->pending.from_day != TODAY - 2)
-			fail_msg("%s: no question to copy the day before", what);
-		break;
-	case ACT_UP:
-		if (s->sel != 0)
-			fail_msg("%s: selection %zu, not 0", what, s->sel);
-		break;
-	case ACT_DOWN:
-		if (s->sel != 2)
-			fail_msg("%s: selection %zu, not 2", what, s->sel);
-		break;
-	case ACT_FIRST:
-		if (s->sel != 0)
-			fail_msg("%s: selection %zu, not the first", what,
-			    s->sel);
-		break;
-	case ACT_LAST:
-		if (s->sel != 2)
-			fail_msg("%s: selection %zu, not the last", what,
-			    s->sel);
-		break;
-	case ACT_EDIT:
-		if (s->screen != TUI_SCREEN_AMOUNT || s->edit_id != 102)
-			fail_msg("%s: the selected entry is not being changed",
-			    what);
-		break;
-	case ACT_REMOVE:
-		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_REMOVE ||
-		    x->cmd.id != 102)
-			fail_msg("%s: the selected entry is not removed", what);
-		break;
-	case ACT_UNDO:
-		if (x->n_cmds != 1 || x->cmd.type != TUI_CMD_UNDO)
-			fail_msg("%s: nothing undone", what);
-		break;
-	case ACT_PREV_DAY:
-		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY - 2)
-			fail_msg("%s: not the day before", what);
-		break;
-	case ACT_NEXT_DAY:
-		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY)
-			fail_msg("%s: not the day after", what);
-		break;
-	case ACT_TODAY:
-		if (x->cmd.type != TUI_CMD_LOAD || s->day != TODAY)
-			fail_msg("%s: not today", what);
-		break;
-	case ACT_WEEK:
-		if (s->screen != TUI_SCREEN_WEEK)
-			fail_msg("%s: the week view is not open", what);
-		break;
-	case ACT_HELP:
-		if (s->screen != TUI_SCREEN_HELP)
-			fail_msg("%s: help is not open", what);
-		break;
-	case ACT_REDRAW:
-		if (x->bits != TUI_REDRAW || s->screen != TUI_SCREEN_DAY ||
-		    s->sel != 1 || s->day != TODAY - 1 || x->n_cmds != 0)
-			fail_msg("%s: did more than redraw", what);
-		break;
-	case ACT_QUIT:
-		if (!(x->bits & TUI_QUIT))
-			fail_msg("%s: does not quit", what);
-		break;
-	case ACT_NONE:
-		fail_msg("%s: a binding without an action", what);
-	}
-}
-
-/* A fresh day screen on TODAY - 1, the second entry selected, one undo. */
 static void
 fresh_day(struct fx *x)
 {
@@ -1529,67 +1440,548 @@ fresh_day(struct fx *x)
 	tui_init(&x->s, TODAY - 1);
 	x->s.sel = 1;
 	x->view.undo_depth = 1;
-	x->n_cmds = 0;
-	x->bits = 0;
-	memset(&x->cmd, 0, sizeof x->cmd);
+	x->view.history_ready = false;
+	restart(x);
 }
 
-/* Every binding has keys and help, and each of its keys does what it says. */
+static void
+fresh_pick(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "ana");
+	assert_int_equal(x->s.n_hits, N_NA);
+	x->s.pick = 1;
+	restart(x);
+}
+
+static void
+fresh_amount(struct fx *x)
+{
+	fresh_day(x);
+	open_food(x, "natto");
+	assert_string_equal(x->s.amount.buf, "1 serving");
+	restart(x);
+}
+
+static void
+fresh_confirm(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "1");
+	assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+	restart(x);
+}
+
+static void
+fresh_week(struct fx *x)
+{
+	fresh_day(x);
+	x->view.history_ready = true;
+	keys(x, "w");
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	restart(x);
+}
+
+static void
+fresh_help(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "?j");
+	assert_int_equal(x->s.help_top, 1);
+	restart(x);
+}
+
+/* What a key did, against what its row says; fail_msg when it did not. */
+#define EXPECT(cond) do { \
+	if (!(cond)) \
+		fail_msg("%s: not %s", what, #cond); \
+} while (0)
+
+static void
+did_pick(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->s.query.len == 0);
+}
+
+static void
+did_relog(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_CONFIRM);
+	EXPECT(x->s.pending.type == TUI_CMD_ADD && x->s.pending.food != NULL);
+}
+
+static void
+did_repeat(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_ADD);
+	EXPECT(x->cmd.day == TODAY - 1);
+}
+
+static void
+did_copy(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_CONFIRM);
+	EXPECT(x->s.pending.type == TUI_CMD_COPY_DAY);
+	EXPECT(x->s.pending.from_day == TODAY - 2);
+}
+
+static void
+did_select_above(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.sel == 0 && x->bits == TUI_REDRAW);
+}
+
+static void
+did_select_below(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.sel == 2 && x->bits == TUI_REDRAW);
+}
+
+static void
+did_change(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT && x->s.edit_id == 102);
+}
+
+static void
+did_remove(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_REMOVE);
+	EXPECT(x->cmd.id == 102);
+}
+
+static void
+did_undo(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_UNDO);
+}
+
+static void
+did_day_before(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->cmd.type == TUI_CMD_LOAD && x->s.day == TODAY - 2);
+}
+
+static void
+did_today(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->cmd.type == TUI_CMD_LOAD && x->s.day == TODAY);
+	EXPECT(x->s.screen == TUI_SCREEN_DAY);
+}
+
+static void
+did_week(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_WEEK);
+	EXPECT(x->cmd.type == TUI_CMD_HISTORY);
+}
+
+static void
+did_help(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_HELP && x->s.help_top == 0);
+}
+
+static void
+did_redraw(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->bits == TUI_REDRAW && x->n_cmds == 0);
+	EXPECT(x->s.screen == TUI_SCREEN_DAY && x->s.sel == 1);
+	EXPECT(x->s.day == TODAY - 1 && x->s.status[0] == '\0');
+}
+
+static void
+did_quit(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->bits == TUI_QUIT && x->n_cmds == 0);
+}
+
+static void
+did_filter(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->s.query.len > 2);
+	EXPECT(strncmp(x->s.query.buf, "na", 2) == 0);
+}
+
+static void
+did_filter_less(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->s.query.len < 2);
+	EXPECT(x->s.n_hits > N_NA && x->s.pick == 0);
+}
+
+static void
+did_pick_move(struct fx *x, struct tui_keyev k, const char *what)
+{
+	EXPECT(x->s.pick == (k.key == TK_UP ? 0u : 2u));
+}
+
+static void
+did_pick_page(struct fx *x, struct tui_keyev k, const char *what)
+{
+	EXPECT(x->s.pick == (k.key == TK_PGUP ? 0 : x->s.n_hits - 1));
+}
+
+static void
+did_choose(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT && x->s.edit_id == 0);
+	EXPECT(x->s.food == &x->cat.foods[x->s.hits[1].food]);
+}
+
+static void
+did_back_to_day(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_DAY && x->n_cmds == 0);
+	EXPECT(x->bits == TUI_REDRAW);
+}
+
+static void
+did_type_amount(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT && !x->s.amount_fresh);
+	EXPECT(x->s.amount.len > 0 && x->s.amount.len <= 4);
+}
+
+static void
+did_edit_amount(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT);
+	EXPECT(x->s.amount.len < strlen("1 serving"));
+}
+
+static void
+did_unit(struct fx *x, struct tui_keyev k, const char *what)
+{
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT);
+	EXPECT(x->s.unit == (k.key == TK_TAB ? 1 : x->s.food->n_servings));
+}
+
+static void
+did_log(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_ADD);
+	EXPECT(x->cmd.food == food(x, "natto") && x->cmd.from_prompt);
+	EXPECT(x->s.screen == TUI_SCREEN_DAY);
+}
+
+static void
+did_back_to_picker(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->n_cmds == 0);
+}
+
+static void
+did_yes(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_ADD);
+	EXPECT(x->cmd.food == food(x, "gouda"));
+	EXPECT(x->s.screen == TUI_SCREEN_DAY);
+}
+
+static void
+did_no(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 0 && x->s.screen == TUI_SCREEN_DAY);
+	EXPECT(strcmp(x->s.status, "nothing changed") == 0);
+}
+
+static void
+did_week_before(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->cmd.type == TUI_CMD_LOAD && x->s.day == TODAY - 8);
+	EXPECT(x->s.screen == TUI_SCREEN_WEEK);
+}
+
+static void
+did_week_after(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	/* A week on from TODAY - 1, but no further than today. */
+	EXPECT(x->cmd.type == TUI_CMD_LOAD && x->s.day == TODAY);
+	EXPECT(x->s.screen == TUI_SCREEN_WEEK);
+}
+
+static void
+did_week_help(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_HELP);
+	EXPECT(x->s.back == TUI_SCREEN_WEEK);
+}
+
+static void
+did_scroll_down(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_HELP && x->s.help_top == 2);
+}
+
+static void
+did_scroll_up(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_HELP && x->s.help_top == 0);
+}
+
+static void
+did_close_help(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_DAY && x->n_cmds == 0);
+	EXPECT(x->bits == TUI_REDRAW);
+}
+
+#undef EXPECT
+
+typedef void (*did_fn)(struct fx *, struct tui_keyev, const char *);
+
+/* Each table's fresh screen, and what each row's keys must do there. */
+static const struct {
+	const char	*title;
+	void		(*fresh)(struct fx *);
+} fresh_of[] = {
+	{ "On the day screen:", fresh_day },
+	{ "In the food picker:", fresh_pick },
+	{ "In the amount prompt:", fresh_amount },
+	{ "In a confirmation:", fresh_confirm },
+	{ "In the week view:", fresh_week },
+	{ "In help:", fresh_help },
+	{ "Anywhere:", fresh_day },
+};
+
+static const struct {
+	const char	*title;
+	const char	*keys;
+	did_fn		 did;
+} rows_do[] = {
+	{ "On the day screen:", "a  /", did_pick },
+	{ "On the day screen:", "1 ... 9", did_relog },
+	{ "On the day screen:", ".", did_repeat },
+	{ "On the day screen:", "Y", did_copy },
+	{ "On the day screen:", "k  Up", did_select_above },
+	{ "On the day screen:", "j  Down", did_select_below },
+	{ "On the day screen:", "g  Home", did_select_above },
+	{ "On the day screen:", "G  End", did_select_below },
+	{ "On the day screen:", "e  Enter", did_change },
+	{ "On the day screen:", "d  Delete", did_remove },
+	{ "On the day screen:", "u", did_undo },
+	{ "On the day screen:", "[  h  Left", did_day_before },
+	{ "On the day screen:", "]  l  Right", did_today },
+	{ "On the day screen:", "t", did_today },
+	{ "On the day screen:", "w", did_week },
+	{ "On the day screen:", "?", did_help },
+	{ "On the day screen:", "Ctrl-L", did_redraw },
+	{ "On the day screen:", "q", did_quit },
+	{ "In the food picker:", "letters", did_filter },
+	{ "In the food picker:", "Backspace  Ctrl-U  Ctrl-W", did_filter_less },
+	{ "In the food picker:", "Up  Down", did_pick_move },
+	{ "In the food picker:", "PgUp  PgDn", did_pick_page },
+	{ "In the food picker:", "Enter", did_choose },
+	{ "In the food picker:", "Esc", did_back_to_day },
+	{ "In the amount prompt:", "1  1/2  1 1/2  ½  2 slice  30g",
+	    did_type_amount },
+	{ "In the amount prompt:", "Backspace  Ctrl-U  Ctrl-W",
+	    did_edit_amount },
+	{ "In the amount prompt:", "Tab  Shift-Tab", did_unit },
+	{ "In the amount prompt:", "Enter", did_log },
+	{ "In the amount prompt:", "Esc", did_back_to_picker },
+	{ "In a confirmation:", "y  Enter", did_yes },
+	{ "In a confirmation:", "n  Esc", did_no },
+	{ "In the week view:", "[  h  Left", did_week_before },
+	{ "In the week view:", "]  l  Right", did_week_after },
+	{ "In the week view:", "?", did_week_help },
+	{ "In the week view:", "Esc  w  q", did_back_to_day },
+	{ "In help:", "j  Down", did_scroll_down },
+	{ "In help:", "k  Up", did_scroll_up },
+	{ "In help:", "other keys", did_close_help },
+	{ "Anywhere:", "Ctrl-C", did_quit },
+};
+
+/* Press k on a fresh screen of m: it must be row b's, and do what b says. */
+static void
+check_key(struct fx *x, const struct tui_keymap *m,
+    const struct tui_binding *b, size_t check, struct tui_keyev k)
+{
+	char name[32], what[160];
+	size_t i;
+
+	for (i = 0; i < ARRAY_LEN(fresh_of); i++)
+		if (strcmp(fresh_of[i].title, m->title) == 0)
+			break;
+	if (i == ARRAY_LEN(fresh_of))
+		fail_msg("no fresh screen for the table \"%s\"", m->title);
+	tui_key_name(k, name, sizeof name);
+	snprintf(what, sizeof what, "%s \"%s\" key %s", m->title, b->keys,
+	    name);
+	if (tui_keymap_find(m, k) != b)
+		fail_msg("%s: another row has it", what);
+	fresh_of[i].fresh(x);
+	press(x, k);
+	rows_do[check].did(x, k, what);
+}
+
+/* The keys a TK_ANY row is tried with, when no other row has them. */
+static const struct tui_keyev any_keys[] = {
+	{ TK_CHAR, 'x' }, { TK_CHAR, 'q' }, { TK_CHAR, 0x10ffff },
+	{ TK_ESC, 0 }, { TK_ENTER, 0 }, { TK_LEFT, 0 }, { TK_CTRL_L, 0 },
+};
+
+/* Every key of a row: both ends of a range, samples for TK_ANY. */
+static void
+check_row(struct fx *x, const struct tui_keymap *m,
+    const struct tui_binding *b, size_t check)
+{
+	const struct tui_match *mt;
+	struct tui_keyev k;
+	size_t j, a;
+
+	for (j = 0; j < TUI_MATCH_MAX && b->match[j].key != TK_NONE; j++) {
+		mt = &b->match[j];
+		if (mt->key == TK_ANY) {
+			for (a = 0; a < ARRAY_LEN(any_keys); a++)
+				if (tui_keymap_find(m, any_keys[a]) == b)
+					check_key(x, m, b, check, any_keys[a]);
+			continue;
+		}
+		k.key = mt->key;
+		k.ch = mt->lo;
+		check_key(x, m, b, check, k);
+		if (mt->key == TK_CHAR && mt->hi != mt->lo) {
+			k.ch = mt->hi;
+			check_key(x, m, b, check, k);
+		}
+	}
+}
+
+/* The key a word of a row's keys names ("q", "Enter"); false if none. */
+static bool
+named_key(const char *word, struct tui_keyev *k)
+{
+	char name[32];
+	uint32_t cp;
+	int i;
+
+	if (text_decode(word, strlen(word), &cp) == strlen(word)) {
+		k->key = TK_CHAR;
+		k->ch = cp;
+		return true;
+	}
+	for (i = TK_ENTER; i <= TK_ANY; i++) {
+		k->key = (enum tui_key)i;
+		k->ch = 0;
+		tui_key_name(*k, name, sizeof name);
+		if (strcmp(name, word) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Each key a row's keys name ("y  Enter") is one of the row's. */
+static void
+check_named(const struct tui_keymap *m, const struct tui_binding *b)
+{
+	char words[128], *w, *next;
+	struct tui_keyev k;
+
+	snprintf(words, sizeof words, "%s", b->keys);
+	for (w = words; w != NULL; w = next) {
+		if ((next = strstr(w, "  ")) != NULL) {
+			*next = '\0';
+			next += 2;
+		}
+		if (named_key(w, &k) && tui_keymap_find(m, k) != b)
+			fail_msg("%s \"%s\": %s is not its key", m->title,
+			    b->keys, w);
+	}
+}
+
+/*
+ * Every table has a title and rows; every row has keys, help and a
+ * handler; the keys it names are its own, and each of its keys does what
+ * the row says.
+ */
 static void
 test_bindings_are_dispatch(void **state)
 {
 	struct fx *x = *state;
+	const struct tui_keymap *const *maps, *m;
 	const struct tui_binding *b;
-	const char *const *extra;
-	struct tui_keyev ev;
-	char what[96];
-	size_t n, i, j, n_extra;
-	bool seen[ACT_QUIT + 1] = { false };
+	bool seen[ARRAY_LEN(rows_do)] = { false };
+	size_t n_maps, i, r, c;
 
-	b = tui_bindings(&n);
-	assert_int_equal(n, 18);
-	extra = tui_help_extra(&n_extra);
-	assert_true(n_extra > 0);
-	for (i = 0; i < n_extra; i++)
-		assert_true(extra[i] != NULL && extra[i][0] != '\0');
 	x->view.prev_day_entries = 1;
 	/* Nine recent foods, so that 1 ... 9 all have one. */
 	for (i = 2; i < TUI_RECENT; i++)
 		x->view.recent[i] = x->view.recent[i % 2];
 	x->view.n_recent = TUI_RECENT;
-	for (i = 0; i < n; i++) {
-		assert_non_null(b[i].keys);
-		assert_true(b[i].keys[0] != '\0');
-		assert_non_null(b[i].help);
-		assert_true(b[i].help[0] != '\0');
-		assert_true(b[i].match[0].key != TK_NONE);
-		assert_true(b[i].action >= 0 && b[i].action <= ACT_QUIT);
-		seen[b[i].action] = true;
-		for (j = 0; j < ARRAY_LEN(b[i].match) &&
-		    b[i].match[j].key != TK_NONE; j++) {
-			fresh_day(x);
-			ev.key = b[i].match[j].key;
-			ev.ch = b[i].match[j].lo;
-			press(x, ev);
-			snprintf(what, sizeof what, "binding \"%s\" key %zu",
-			    b[i].keys, j);
-			check_action(x, b[i].action, what);
-			if (ev.key == TK_CHAR && b[i].match[j].hi !=
-			    b[i].match[j].lo) {
-				fresh_day(x);
-				ev.ch = b[i].match[j].hi;
-				press(x, ev);
-				check_action(x, b[i].action, what);
-			}
+	maps = tui_keymaps(&n_maps);
+	assert_int_equal(n_maps, ARRAY_LEN(fresh_of));
+	assert_int_equal(maps[0]->n, 18);
+	for (i = 0; i < n_maps; i++) {
+		m = maps[i];
+		assert_non_null(m->title);
+		assert_true(m->n > 0);
+		assert_ptr_equal(tui_keymap_of(m->screen), m);
+		for (r = 0; r < m->n; r++) {
+			b = &m->rows[r];
+			assert_true(b->keys != NULL && b->keys[0] != '\0');
+			assert_true(b->help != NULL && b->help[0] != '\0');
+			assert_non_null(b->run);
+			assert_true(b->match[0].key != TK_NONE);
+			for (c = 0; c < ARRAY_LEN(rows_do); c++)
+				if (strcmp(rows_do[c].title, m->title) == 0 &&
+				    strcmp(rows_do[c].keys, b->keys) == 0)
+					break;
+			if (c == ARRAY_LEN(rows_do))
+				fail_msg("%s \"%s\": the test does not know "
+				    "what it does", m->title, b->keys);
+			seen[c] = true;
+			check_named(m, b);
+			check_row(x, m, b, c);
 		}
 	}
-	/* Every action has a key. */
-	for (i = 0; i <= ACT_QUIT; i++)
-		if (!seen[i])
-			fail_msg("action %zu has no key", i);
-	/* Keys not in the table change nothing and say so. */
-	tui_release(&x->s);
-	tui_init(&x->s, TODAY);
+	for (c = 0; c < ARRAY_LEN(rows_do); c++)
+		if (!seen[c])
+			fail_msg("%s \"%s\": no such row", rows_do[c].title,
+			    rows_do[c].keys);
+	/* Every screen has a table. */
+	for (i = TUI_SCREEN_DAY; i <= TUI_SCREEN_HELP; i++)
+		assert_non_null(tui_keymap_of((enum tui_screen)i));
+}
+
+/* Keys no row of the day screen or the week view has say so. */
+static void
+test_other_keys(void **state)
+{
+	struct fx *x = *state;
+
 	assert_int_equal(keys(x, "zxcvbnm0")->type, TUI_CMD_NONE);
 	assert_int_equal(x->n_cmds, 0);
 	assert_string_equal(x->s.status, "0: not a key here, ? lists them");
@@ -1604,6 +1996,155 @@ test_bindings_are_dispatch(void **state)
 	assert_int_equal(x->n_cmds, 0);
 	/* Ctrl-L redraws and does nothing else. */
 	assert_int_equal(key(x, TK_CTRL_L), TUI_REDRAW);
+	/* The week view. */
+	x->view.history_ready = true;
+	keys(x, "wx");
+	assert_string_equal(x->s.status, "x: not a key here, ? lists them");
+	key(x, TK_CTRL_L);
+	assert_string_equal(x->s.status,
+	    "Ctrl-L: not a key here, ? lists them");
+	assert_int_equal(x->s.screen, TUI_SCREEN_WEEK);
+	/* The picker and the prompt take no other key, and say nothing. */
+	keys(x, "\033anat");
+	assert_int_equal(key(x, TK_HOME), 0);
+	assert_int_equal(key(x, TK_TAB), 0);
+	assert_string_equal(x->s.status, "");
+	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
+	keys(x, "\n");
+	assert_int_equal(key(x, TK_HOME), 0);
+	assert_int_equal(key(x, TK_CTRL_L), 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_AMOUNT);
+	/* A question stays open, and keeps the keys' message. */
+	keys(x, "\033\0331");
+	assert_int_equal(key(x, TK_TAB), 0);
+	assert_int_equal(keys(x, "x")->type, TUI_CMD_NONE);
+	assert_int_equal(x->bits, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_CONFIRM);
+}
+
+/*
+ * The hint lines at every width are the ones the hand-written lists gave
+ * (tests/e2e/screen.sh and tui.sh check some of them on the screen).
+ */
+static void
+old_hint_line(const char *const *items, const size_t *rank, size_t n,
+    int width, char *line, size_t len)
+{
+	int widths[16];
+	bool keep[16];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		widths[i] = (int)text_width(items[i]);
+	layout_pick(widths, rank, n, 2, width, keep);
+	line[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		if (line[0] != '\0')
+			strncat(line, "  ", len - strlen(line) - 1);
+		strncat(line, items[i], len - strlen(line) - 1);
+	}
+}
+
+static void
+test_hint_lines_unchanged(void **state)
+{
+	static const char *const day[] = {
+		"a add", "1-9 again", "e edit", "d delete", "u undo",
+		"[ ] day", "w week", "? help", "q quit",
+	};
+	static const size_t day_rank[] = { 7, 8, 0, 6, 4, 2, 3, 5, 1 };
+	static const char *const pick[] = {
+		"type to filter", "Up Down move", "Enter choose", "Esc back",
+	};
+	static const size_t pick_rank[] = { 2, 3, 1, 0 };
+	static const char *const amount[] = {
+		"type an amount", "Tab unit", "Enter log", "Esc back",
+	};
+	static const size_t amount_rank[] = { 2, 3, 0, 1 };
+	static const char *const week[] = {
+		"[ ] other weeks", "? help", "Esc w q back",
+	};
+	static const size_t week_rank[] = { 2, 0, 1 };
+	const struct {
+		enum tui_screen screen;
+		const char *const *items;
+		const size_t *rank;
+		size_t n;
+	} lines[] = {
+		{ TUI_SCREEN_DAY, day, day_rank, ARRAY_LEN(day) },
+		{ TUI_SCREEN_PICK, pick, pick_rank, ARRAY_LEN(pick) },
+		{ TUI_SCREEN_AMOUNT, amount, amount_rank, ARRAY_LEN(amount) },
+		{ TUI_SCREEN_WEEK, week, week_rank, ARRAY_LEN(week) },
+	};
+	char want[256], got[256];
+	size_t i;
+	int w;
+
+	(void)state;
+	for (i = 0; i < ARRAY_LEN(lines); i++)
+		for (w = 0; w <= 120; w++) {
+			old_hint_line(lines[i].items, lines[i].rank, lines[i].n,
+			    w, want, sizeof want);
+			tui_hint_line(tui_keymap_of(lines[i].screen), w, got,
+			    sizeof got);
+			if (strcmp(want, got) != 0)
+				fail_msg("screen %d at %d columns: \"%s\", not "
+				    "\"%s\"", lines[i].screen, w, got, want);
+		}
+	tui_hint_line(tui_keymap_of(TUI_SCREEN_DAY), 78, got, sizeof got);
+	assert_string_equal(got, "a add  1-9 again  e edit  d delete  u undo  "
+	    "[ ] day  w week  ? help  q quit");
+	/* A question and help have no hints. */
+	tui_hint_line(tui_keymap_of(TUI_SCREEN_CONFIRM), 78, got, sizeof got);
+	assert_string_equal(got, "");
+}
+
+/* Help: the day screen's keys row by row, each other table in a paragraph. */
+static void
+test_help_lists_every_table(void **state)
+{
+	struct fx *x = *state;
+	struct tui_help_item v[TUI_HELP_ITEMS];
+	const struct tui_keymap *const *maps;
+	char text[1024];
+	size_t n, n_maps, i;
+
+	maps = tui_keymaps(&n_maps);
+	n = tui_help_items(v, ARRAY_LEN(v));
+	assert_int_equal(n, 1 + maps[0]->n + 1 + n_maps - 1);
+	assert_int_equal(tui_help_items(NULL, 0), n);
+	assert_int_equal(v[0].kind, TUI_HELP_TITLE);
+	assert_string_equal(v[0].map->title, "On the day screen:");
+	for (i = 0; i < maps[0]->n; i++) {
+		assert_int_equal(v[1 + i].kind, TUI_HELP_ROW);
+		assert_ptr_equal(v[1 + i].row, &maps[0]->rows[i]);
+	}
+	assert_int_equal(v[1 + i].kind, TUI_HELP_BLANK);
+	for (i = 1; i < n_maps; i++) {
+		assert_int_equal(v[maps[0]->n + 1 + i].kind, TUI_HELP_KEYMAP);
+		assert_ptr_equal(v[maps[0]->n + 1 + i].map, maps[i]);
+	}
+	/* The week view's keys, all of them. */
+	tui_help_paragraph(tui_keymap_of(TUI_SCREEN_WEEK), text, sizeof text);
+	assert_string_equal(text, "In the week view:  [  h  Left  the week "
+	    "before;  ]  l  Right  the week after;  ?  help;  Esc  w  q  back "
+	    "to the day");
+	tui_help_paragraph(tui_keymap_of(TUI_SCREEN_CONFIRM), text,
+	    sizeof text);
+	assert_string_equal(text, "In a confirmation:  y  Enter  yes;  n  Esc  "
+	    "no");
+	tui_help_paragraph(maps[n_maps - 1], text, sizeof text);
+	assert_string_equal(text, "Anywhere:  Ctrl-C  quit at once");
+	/* A paragraph cut to its buffer stays a string. */
+	tui_help_paragraph(tui_keymap_of(TUI_SCREEN_PICK), text, 30);
+	assert_int_equal(strlen(text), 29);
+	/* j stops with the last item at the top. */
+	keys(x, "?");
+	for (i = 0; i < 2 * n; i++)
+		keys(x, "j");
+	assert_int_equal(x->s.help_top, n - 1);
 }
 
 static void
@@ -1904,6 +2445,9 @@ main(void)
 		T(test_day_copy),
 		T(test_help_opens_and_closes),
 		T(test_bindings_are_dispatch),
+		T(test_other_keys),
+		T(test_hint_lines_unchanged),
+		T(test_help_lists_every_table),
 		T(test_quit),
 		T(test_resize_changes_nothing),
 		T(test_week_asks_for_history),
