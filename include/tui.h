@@ -51,6 +51,9 @@ enum tui_key {
 	TK_CTRL_U,		/* clear the line */
 	TK_CTRL_W,		/* delete a word */
 	TK_CTRL_L,		/* redraw */
+	TK_CTRL_N,		/* (bound to nothing yet) */
+	TK_CTRL_E,
+	TK_CTRL_O,
 	TK_RESIZE,
 	TK_QUIT,		/* Ctrl-C, SIGTERM, SIGHUP: leave now */
 	TK_ANY			/* in a key table: a key no other row has */

@@ -105,7 +105,9 @@ tui_key_name(struct tui_keyev k, char *buf, size_t len)
 		[TK_LEFT] = "Left", [TK_RIGHT] = "Right", [TK_HOME] = "Home",
 		[TK_END] = "End", [TK_PGUP] = "PgUp", [TK_PGDN] = "PgDn",
 		[TK_CTRL_U] = "Ctrl-U", [TK_CTRL_W] = "Ctrl-W",
-		[TK_CTRL_L] = "Ctrl-L", [TK_QUIT] = "Ctrl-C",
+		[TK_CTRL_L] = "Ctrl-L", [TK_CTRL_N] = "Ctrl-N",
+		[TK_CTRL_E] = "Ctrl-E", [TK_CTRL_O] = "Ctrl-O",
+		[TK_QUIT] = "Ctrl-C",
 	};
 	struct tui_line l;
 

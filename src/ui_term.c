@@ -172,7 +172,10 @@ ui_getkey(int timeout_ms)
 	case 127:
 	case 8: k.key = TK_BACKSPACE; break;
 	case 3: k.key = TK_QUIT; break;		/* Ctrl-C in raw input */
+	case 5: k.key = TK_CTRL_E; break;
 	case 12: k.key = TK_CTRL_L; break;
+	case 14: k.key = TK_CTRL_N; break;
+	case 15: k.key = TK_CTRL_O; break;
 	case 21: k.key = TK_CTRL_U; break;
 	case 23: k.key = TK_CTRL_W; break;
 	default:

@@ -1996,6 +1996,13 @@ test_other_keys(void **state)
 	assert_int_equal(x->n_cmds, 0);
 	/* Ctrl-L redraws and does nothing else. */
 	assert_int_equal(key(x, TK_CTRL_L), TUI_REDRAW);
+	/* Keys decoded for screens to come, bound to nothing yet. */
+	key(x, TK_CTRL_N);
+	assert_string_equal(x->s.status, "Ctrl-N: not a key here, ? lists them");
+	key(x, TK_CTRL_E);
+	assert_string_equal(x->s.status, "Ctrl-E: not a key here, ? lists them");
+	key(x, TK_CTRL_O);
+	assert_string_equal(x->s.status, "Ctrl-O: not a key here, ? lists them");
 	/* The week view. */
 	x->view.history_ready = true;
 	keys(x, "wx");
