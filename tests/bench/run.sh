@@ -94,24 +94,35 @@ build floor_frame_db floor_frame.c -DFLOOR_DB $curses_cflags $sqlite_cflags \
 build bench_core bench_core.c -I"$root/include" "$B/libadapt.a" "$B/libcore.a" $sqlite_libs \
     $yaml_libs -lm
 
-# The program before the built-in table (53 foods parsed from YAML after
-# the first frame), built once from git into build-bench/before-REV/.
-BEFORE=${BENCH_BEFORE:-59ee840^}
-before_rev= before_bin=
-if [ "$BEFORE" != none ] &&
-    before_rev=$(git -C "$root" rev-parse --short "$BEFORE" 2>/dev/null); then
-	bdir=$B/before-$before_rev
+# build_rev REV WHAT: k2diary as it was at REV, built once from git (git
+# archive, then its own Makefile) into build-bench/before-SHORT/build/;
+# prints SHORT, or fails ("none" for REV: not wanted).
+build_rev() {
+	local rev bdir
+	[ "$1" != none ] || return 1
+	rev=$(git -C "$root" rev-parse --short "$1" 2>/dev/null) || {
+		say "no commit $1 ($2)"
+		return 1
+	}
+	bdir=$B/before-$rev
 	if [ ! -x "$bdir/build/k2diary" ]; then
-		say "building k2diary $before_rev (before the built-in table)"
+		say "building k2diary $rev ($2)"
 		rm -rf "$bdir"
 		mkdir -p "$bdir"
-		{ git -C "$root" archive "$before_rev" | tar -x -C "$bdir" &&
+		{ git -C "$root" archive "$rev" | tar -x -C "$bdir" &&
 		  make -C "$bdir" B=build SANITIZE= CFLAGS="-O2 -g" build/k2diary
 		} >"$bdir.log" 2>&1 ||
-		    say "cannot build $before_rev (see $bdir.log)"
+		    say "cannot build $rev (see $bdir.log)"
 	fi
-	[ -x "$bdir/build/k2diary" ] && before_bin=$bdir/build/k2diary
-fi
+	[ -x "$bdir/build/k2diary" ] || return 1
+	echo "$rev"
+}
+# The program before the built-in table (53 foods parsed from YAML after
+# the first frame).
+BEFORE=${BENCH_BEFORE:-59ee840^}
+before_rev= before_bin=
+before_rev=$(build_rev "$BEFORE" "before the built-in table") &&
+    before_bin=$B/before-$before_rev/build/k2diary
 
 # --- the data --------------------------------------------------------------
 say "generating the data (seed $SEED)"
@@ -159,8 +170,8 @@ put_diary() {
 	done
 	return 0
 }
-put_diary "$data/import" "$data/ckpt/ten-year.db"
-python3 - "$data/ckpt/ten-year.db" <<'EOF' || die "cannot checkpoint the diary"
+checkpoint() { # checkpoint DIARY: PRAGMA wal_checkpoint(TRUNCATE)
+	python3 - "$1" <<'EOF'
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[1])
 busy, log, done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -168,8 +179,45 @@ if busy:
     sys.exit("checkpoint busy")
 con.close()
 EOF
+}
+schema() { # schema DIARY: its user_version, the diary's schema
+	python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' \
+	    "$1" 2>/dev/null || echo "?"
+}
+put_diary "$data/import" "$data/ckpt/ten-year.db"
+checkpoint "$data/ckpt/ten-year.db" || die "cannot checkpoint the diary"
 db=$data/ten-year.db
 put_diary "$data/ckpt" "$db"
+# An older program gets a diary of its own, made by its own import of the
+# same export and checkpointed as ten-year.db is: the current program
+# migrates an older schema when it opens a diary (the migration would be
+# measured) and an older program refuses a newer schema. own_diary BIN
+# NAME makes bench-data/NAME/ten-year.db.
+own_diary() {
+	rm -rf "${data:?}/$2"
+	mkdir -p "$data/$2"
+	HOME=$home "$1" --db "$data/$2/ten-year.db" import "$data/ten-year.csv" \
+	    >"$raw/$2.import.txt" 2>&1 &&
+	    checkpoint "$data/$2/ten-year.db" >>"$raw/$2.import.txt" 2>&1
+}
+before_db=
+if [ -n "$before_bin" ]; then
+	if own_diary "$before_bin" "before-$before_rev"; then
+		before_db=$data/before-$before_rev/ten-year.db
+	else
+		say "k2diary $before_rev cannot import the export" \
+		    "(see $raw/before-$before_rev.import.txt)"
+		before_bin=
+	fi
+fi
+# Each diary's schema, to see at the end that no run migrated one.
+schemas() {
+	printf 'now %s' "$(schema "$db")"
+	[ -z "$before_db" ] ||
+	    printf ', %s %s' "$before_rev" "$(schema "$before_db")"
+}
+schemas_before=$(schemas)
 
 # What import left: the -wal file's size (KiB), 0 when there is none.
 wal=0
@@ -268,7 +316,7 @@ for i in $(seq "$RUNS"); do
 			pty_run start_builtin -m "q quit" -q q -- "${K2[@]}" ;;
 		before)
 			[ -z "$before_bin" ] || pty_run start_before -m "q quit" \
-			    -q q -- "$before_bin" --db "$db" ;;
+			    -q q -- "$before_bin" --db "$before_db" ;;
 		floor)
 			pty_run frame_floor_turn -m FLOOR-END -q q -- \
 			    "$B/floor_frame" ;;
@@ -475,7 +523,7 @@ if [ $have_valgrind = 1 ]; then
 	ir ir_key_builtin "$(last_key_part "$cg/builtin")"
 	if [ -n "$before_bin" ]; then
 		vg before -m "q quit" -- "${cgopt[@]}" \
-		    --callgrind-out-file="$cg/before" "$before_bin" --db "$db"
+		    --callgrind-out-file="$cg/before" "$before_bin" --db "$before_db"
 		ir ir_start_before "$cg/before.1"
 	else
 		skip ir_start_before "not built (BENCH_BEFORE=$BEFORE)"
@@ -547,6 +595,13 @@ else
 fi
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$raw/machine.txt"
+# The diaries' schemas, and whether a run changed one (a migration).
+schemas_after=$(schemas)
+if [ "$schemas_after" = "$schemas_before" ]; then
+	echo "diary_schemas=$schemas_before (unchanged by the runs)"
+else
+	echo "diary_schemas=$schemas_before, CHANGED to $schemas_after"
+fi >>"$raw/machine.txt"
 echo
 python3 "$here/report.py" "$raw" "$JSON" || die "report failed"
 echo
