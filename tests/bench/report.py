@@ -27,9 +27,11 @@ BUILTIN_N = "8,794"
 # ("same", tol): equal to the floor within noise: with tol None, the
 # medians differ by no more than the larger interquartile range of the
 # two; with tol, by no more than tol x the floor (instruction counts);
-# ("notworse", tol): the same, but only a higher median counts.
+# ("notworse", tol): the same, but only a higher median counts;
+# ("rel", x, text): ratio <= x, with the target written as text.
 # "{before}" in a label is the commit measured as before the built-in
-# table (machine.txt).
+# table, "{restructure}" the commit before the restructuring (both from
+# machine.txt).
 ROWS = [
     ("section", "Floors (built and measured in this run)"),
     ("row", "exec of a program that does nothing", "exec_floor", US, None,
@@ -101,6 +103,36 @@ ROWS = [
      "ir_start_after_import", IR, "ir_start_after_ckpt", ("same", 0.01)),
     ("row", "quit key: after import / after checkpoint",
      "start_after_import.quit", US, "start_after_ckpt.quit", None),
+    ("section", "Restructuring, no regression (issue 10): instructions "
+                "(callgrind), now / before = {restructure}"),
+    ("row", "first frame, same 53 foods (--foods), now",
+     "ir_r_foods_now_start", IR, "ir_floor", None),
+    ("row", "first frame, same 53 foods (--foods), before",
+     "ir_r_foods_before_start", IR, "ir_floor", None),
+    ("row", "first frame, same 53 foods: now / before",
+     "ir_r_foods_now_start", IR, "ir_r_foods_before_start",
+     ("rel", 1.05, "<= 1.05")),
+    ("row", "picker key g, same 53 foods, now", "ir_r_foods_now_key",
+     IR, None, None),
+    ("row", "picker key g, same 53 foods, before",
+     "ir_r_foods_before_key", IR, None, None),
+    ("row", "picker key g, same 53 foods: now / before",
+     "ir_r_foods_now_key", IR, "ir_r_foods_before_key",
+     ("rel", 1.05, "<= 1.05")),
+    ("row", "first frame, own built-in (%s), now" % BUILTIN_N,
+     "ir_r_builtin_now_start", IR, "ir_floor", None),
+    ("row", "first frame, own built-in (53), before",
+     "ir_r_builtin_before_start", IR, "ir_floor", None),
+    ("row", "first frame, own built-in: now / before",
+     "ir_r_builtin_now_start", IR, "ir_r_builtin_before_start",
+     ("rel", 1.05, "<= 1.05")),
+    ("row", "picker key g, own built-in (%s), now" % BUILTIN_N,
+     "ir_r_builtin_now_key", IR, None, None),
+    ("row", "picker key g, own built-in (53), before",
+     "ir_r_builtin_before_key", IR, None, None),
+    ("row", "picker key g, own built-in: now / before",
+     "ir_r_builtin_now_key", IR, "ir_r_builtin_before_key",
+     ("rel", 1.05, "<= 1.05")),
     ("section", "Start-up to the first complete frame, ten-year diary, "
                 "generated catalogues (on record: parsed after the frame)"),
     ("row", "60 foods", "start_60.frame", US, "frame_floor.frame", None),
@@ -247,6 +279,8 @@ def target_text(t, unit):
         return ""
     note = (" (%s)" % t[2]) if t[0] in ("ratio", "max") and len(t) > 2 \
         else ""
+    if t[0] == "rel":
+        return t[2]
     if t[0] == "ratio":
         return "<= %g x floor%s" % (t[1], note)
     if t[0] == "max":
@@ -320,11 +354,14 @@ def main(argv):
     for r in ROWS:
         if r[0] == "section":
             lines.append("")
-            lines.append(r[1])
-            rows.append({"section": r[1]})
+            sect = r[1].replace("{restructure}",
+                                machine.get("before_restructure", "-"))
+            lines.append(sect)
+            rows.append({"section": sect})
             continue
         _, label, name, unit, floor_name, target = r
-        label = label.replace("{before}", machine.get("before", "-"))
+        label = label.replace("{before}", machine.get("before", "-")) \
+            .replace("{restructure}", machine.get("before_restructure", "-"))
         rec = {"measurement": label, "samples_name": name, "unit": unit,
                "target": target_text(target, unit)}
         if name == "plan":
@@ -351,7 +388,7 @@ def main(argv):
                 min_ratio = lo / fmin if fmin > 0 else None
         met = None
         if target is not None:
-            if target[0] == "ratio":
+            if target[0] in ("ratio", "rel"):
                 met = None if ratio is None else ratio <= target[1]
             elif target[0] == "max":
                 met = med <= target[1]

@@ -12,7 +12,9 @@
 # with 100,000 foods under callgrind: about a minute), BENCH_JSON
 # (build/bench.json), BENCH_LETTER (c: the first letter typed the moment
 # the first frame is there), BENCH_BEFORE (59ee840^: the commit measured
-# as before the built-in catalogue table; "none" to skip it).
+# as before the built-in catalogue table; "none" to skip it),
+# BENCH_BEFORE_RESTRUCTURE (03a4f44: the commit before the restructuring of
+# issue 10, whose instruction counts are compared; "none" to skip it).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -123,6 +125,12 @@ BEFORE=${BENCH_BEFORE:-59ee840^}
 before_rev= before_bin=
 before_rev=$(build_rev "$BEFORE" "before the built-in table") &&
     before_bin=$B/before-$before_rev/build/k2diary
+# The program before the restructuring of issue 10 (diary schema 1, its 53
+# foods built in as YAML text).
+RESTRUCT=${BENCH_BEFORE_RESTRUCTURE:-03a4f44}
+restruct_rev= restruct_bin=
+restruct_rev=$(build_rev "$RESTRUCT" "before the restructuring") &&
+    restruct_bin=$B/before-$restruct_rev/build/k2diary
 
 # --- the data --------------------------------------------------------------
 say "generating the data (seed $SEED)"
@@ -201,7 +209,7 @@ own_diary() {
 	    >"$raw/$2.import.txt" 2>&1 &&
 	    checkpoint "$data/$2/ten-year.db" >>"$raw/$2.import.txt" 2>&1
 }
-before_db=
+before_db= restruct_db=
 if [ -n "$before_bin" ]; then
 	if own_diary "$before_bin" "before-$before_rev"; then
 		before_db=$data/before-$before_rev/ten-year.db
@@ -211,11 +219,22 @@ if [ -n "$before_bin" ]; then
 		before_bin=
 	fi
 fi
+if [ -n "$restruct_bin" ]; then
+	if own_diary "$restruct_bin" "before-$restruct_rev"; then
+		restruct_db=$data/before-$restruct_rev/ten-year.db
+	else
+		say "k2diary $restruct_rev cannot import the export" \
+		    "(see $raw/before-$restruct_rev.import.txt)"
+		restruct_bin=
+	fi
+fi
 # Each diary's schema, to see at the end that no run migrated one.
 schemas() {
 	printf 'now %s' "$(schema "$db")"
 	[ -z "$before_db" ] ||
 	    printf ', %s %s' "$before_rev" "$(schema "$before_db")"
+	[ -z "$restruct_db" ] ||
+	    printf ', %s %s' "$restruct_rev" "$(schema "$restruct_db")"
 }
 schemas_before=$(schemas)
 
@@ -236,6 +255,7 @@ echo "$wal" >"$raw/import_wal.txt"
 	echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "k2diary=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$root" && [ -n "$(git status --porcelain -- src include Makefile 2>/dev/null)" ] && echo ' with changes in the tree')"
 	echo "before=${before_rev:-none}"
+	echo "before_restructure=${restruct_rev:-none}"
 	echo "cc=$($CC --version | head -1)"
 	echo "sqlite=$(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
 	echo "runs=$RUNS, slow runs $SLOW, settle ${SETTLE} ms"
@@ -559,6 +579,57 @@ if [ $have_valgrind = 1 ]; then
 	profile after_import "$cg/after_import.1"
 	profile after_ckpt "$cg/after_ckpt.1"
 	profile foods_builtin "$cg/foods_builtin"
+	# Issue 10: the restructured program against the one before it
+	# (BENCH_BEFORE_RESTRUCTURE), each on the diary its own import made:
+	# the first frame, then g typed in the picker (as the builtin rows);
+	# with the same 53 foods (a copy of foods.yaml, on record for both,
+	# in a HOME of these runs only) and with each one's built-in
+	# catalogue (8,794 foods now, the 53 of foods.yaml before).
+	if [ -n "$restruct_bin" ]; then
+		rhome=$tmp/home-restructure
+		mkdir -p "$rhome"
+		rfoods=$tmp/foods-shipped.yaml
+		cp "$root/foods.yaml" "$rfoods"
+		if ! HOME=$rhome "$restruct_bin" --foods "$rfoods" check \
+		    >/dev/null 2>&1; then
+			say "k2diary $restruct_rev refuses foods.yaml: using its own"
+			git -C "$root" show "$restruct_rev:foods.yaml" >"$rfoods"
+		fi
+		HOME=$rhome "$K2DIARY" --foods "$rfoods" check \
+		    >"$raw/restructure_foods.txt" 2>&1 &&
+		    HOME=$rhome "$restruct_bin" --foods "$rfoods" check \
+		    >>"$raw/restructure_foods.txt" 2>&1 ||
+		    say "a program refuses $rfoods (see $raw/restructure_foods.txt)"
+		for which in now before; do
+			if [ $which = now ]; then
+				rprog=("$K2DIARY" --db "$db")
+			else
+				rprog=("$restruct_bin" --db "$restruct_db")
+			fi
+			for cat in foods builtin; do
+				rargs=()
+				if [ $cat = foods ]; then
+					rargs=(--foods "$rfoods")
+					HOME=$rhome "${rprog[@]}" --foods "$rfoods" \
+					    list >/dev/null
+				fi
+				out=r_${cat}_$which
+				"$B/ptyrun" -s 300 -t 900000 -H "$rhome" -m "q quit" \
+				    -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
+				    --callgrind-out-file="$cg/$out" "${rprog[@]}" \
+				    "${rargs[@]}" >"$cg/$out.pty" 2>"$cg/$out.err"
+				ir ir_${out}_start "$cg/$out.1"
+				ir ir_${out}_key "$(last_key_part "$cg/$out")"
+				profile ${out}_start "$cg/$out.1"
+				profile ${out}_key "$(last_key_part "$cg/$out")"
+			done
+		done
+	else
+		for n in foods_now foods_before builtin_now builtin_before; do
+			skip ir_r_${n}_start "not built (BENCH_BEFORE_RESTRUCTURE=$RESTRUCT)"
+			skip ir_r_${n}_key "not built (BENCH_BEFORE_RESTRUCTURE=$RESTRUCT)"
+		done
+	fi
 	record "$data/foods-10000.yaml"
 	vg f10k -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
 	    --callgrind-out-file="$cg/f10k" "${K2[@]}" --foods "$data/foods-10000.yaml"
@@ -589,7 +660,11 @@ else
 	    ir_search_builtin ir_early_builtin ir_start_after_import \
 	    ir_start_after_ckpt ir_cli_foods_builtin ir_start_10k ir_key_10k \
 	    ir_search_10k \
-	    ir_start_100k ir_start_100k_new; do
+	    ir_start_100k ir_start_100k_new \
+	    ir_r_foods_now_start ir_r_foods_now_key ir_r_foods_before_start \
+	    ir_r_foods_before_key ir_r_builtin_now_start \
+	    ir_r_builtin_now_key ir_r_builtin_before_start \
+	    ir_r_builtin_before_key; do
 		skip $n "not installed (valgrind)"
 	done
 fi
