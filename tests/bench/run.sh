@@ -454,6 +454,41 @@ for n in 10000 100000; do
 	[ $have_fzf = 1 ] || skip fzf_$s "not installed (fzf)"
 done
 
+# --- suggest against week (issue 13) ----------------------------------------------
+# k2diary suggest (every food of the built-in catalogue against what is
+# left of the day and the week) and k2diary week on the same ten-year
+# diary, in turn: one run of each a round, the order swapping from round
+# to round, after one run of each not counted. Twice: the diary as it is
+# (its last day, today, is full: suggest scores every food and finds that
+# none fits) and a copy with today's entries deleted (the list is sorted
+# and printed, as on a morning with nothing logged yet).
+cp "$db" "$data/room.db"
+python3 - "$data/room.db" <<'EOF' || die "cannot empty today in room.db"
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+with con:
+    con.execute("DELETE FROM entry WHERE day = (SELECT max(day) FROM entry)")
+busy, log, done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+con.close()
+EOF
+say "suggest against week, in turn (ten-year diary; and nothing logged today)"
+for v in "" _room; do
+	d=$db
+	[ -z "$v" ] || d=$data/room.db
+	"$B/proctime" -n 0 -w 1 -H "$home" -- "$K2DIARY" --db "$d" suggest ||
+	    say "k2diary suggest failed"
+	"$B/proctime" -n 0 -w 1 -H "$home" -- "$K2DIARY" --db "$d" week
+	for i in $(seq "$RUNS"); do
+		if [ $((i % 2)) = 1 ]; then
+			proc cli_suggest$v -n 1 -w 0 -- "$K2DIARY" --db "$d" suggest
+			proc cli_week_turn$v -n 1 -w 0 -- "$K2DIARY" --db "$d" week
+		else
+			proc cli_week_turn$v -n 1 -w 0 -- "$K2DIARY" --db "$d" week
+			proc cli_suggest$v -n 1 -w 0 -- "$K2DIARY" --db "$d" suggest
+		fi
+	done
+done
+
 # --- peers ---------------------------------------------------------------------
 say "peers"
 if [ $have_ncdu = 1 ]; then
@@ -630,6 +665,19 @@ if [ $have_valgrind = 1 ]; then
 			skip ir_r_${n}_key "not built (BENCH_BEFORE_RESTRUCTURE=$RESTRUCT)"
 		done
 	fi
+	# Issue 13: k2diary suggest and k2diary week, whole processes (the
+	# environment of proctime), on each of the two diaries.
+	for v in "" _room; do
+		d=$db
+		[ -z "$v" ] || d=$data/room.db
+		for c in suggest week; do
+			env -i HOME="$home" LC_ALL=C.UTF-8 PATH="$PATH" valgrind \
+			    --tool=callgrind --callgrind-out-file="$cg/$c$v" \
+			    "$K2DIARY" --db "$d" $c >/dev/null 2>"$cg/$c$v.err"
+			ir ir_cli_$c$v "$cg/$c$v"
+		done
+	done
+	profile suggest "$cg/suggest" "$cg/suggest_room"
 	record "$data/foods-10000.yaml"
 	vg f10k -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
 	    --callgrind-out-file="$cg/f10k" "${K2[@]}" --foods "$data/foods-10000.yaml"
@@ -660,7 +708,8 @@ else
 	    ir_search_builtin ir_early_builtin ir_start_after_import \
 	    ir_start_after_ckpt ir_cli_foods_builtin ir_start_10k ir_key_10k \
 	    ir_search_10k \
-	    ir_start_100k ir_start_100k_new \
+	    ir_start_100k ir_start_100k_new ir_cli_suggest ir_cli_week \
+	    ir_cli_suggest_room ir_cli_week_room \
 	    ir_r_foods_now_start ir_r_foods_now_key ir_r_foods_before_start \
 	    ir_r_foods_before_key ir_r_builtin_now_start \
 	    ir_r_builtin_now_key ir_r_builtin_before_start \
