@@ -23,6 +23,13 @@
  *   u:KEYS         send KEYS, wait for quiet (not timed)
  *   t:KEYS         type KEYS one byte at a time; each is timed from the
  *                  write to the last byte of output before quiet
+ *   p:KEYS|MARKER  a probe, for a screen that may not exist: send KEYS,
+ *                  wait for quiet and idleness (or, when nothing comes,
+ *                  for 300 ms of it), then look for MARKER on the screen,
+ *                  ignoring case; timed like o: (probe_us, -1 when nothing
+ *                  was drawn), probe_found=1 when MARKER is on the screen
+ *                  after the keys, probe_before=1 when it was already there
+ *                  before them (then the probe proves nothing)
  * KEYS take \e, \r, \n, \t, \\ and \xHH.
  *
  * -E KEYS|MARKER: keys typed the moment the first frame is there, as a
@@ -44,7 +51,8 @@
  *
  * Output: one line per run,
  *   run=I frame_us=N rss_kb=N [ready_us=N ready_rss_kb=N] [keys_us=N,...]
- *       [open_us=N,...] [result_us=N result_rss_kb=N]
+ *       [open_us=N,...] [probe_us=N,... probe_found=B,...
+ *       probe_before=B,...] [result_us=N result_rss_kb=N]
  *       [quit_us=N restored_us=N]
  * ready_us (with steps or -q): fork to the end of the work that followed
  * the first frame, when the program starts waiting for keys (sampled
@@ -57,6 +65,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -78,10 +87,10 @@ extern char **environ;
 #define TEXT_MAX (4 << 20)
 
 struct step {
-	char		 kind;		/* o, u or t */
+	char		 kind;		/* o, u, t or p */
 	char		*keys;
 	size_t		 n_keys;
-	char		*marker;	/* for o */
+	char		*marker;	/* for o and p */
 };
 
 struct opts {
@@ -529,9 +538,26 @@ vt_feed(struct vt *v, const char *buf, size_t n)
 	}
 }
 
-/* Is marker on one of the screen's rows? */
+/* Does hay hold needle, ignoring the case of ASCII letters? */
 static bool
-vt_find(const struct vt *v, const char *marker)
+has_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; i < n && hay[i] != '\0'; i++)
+			if (tolower((unsigned char)hay[i]) !=
+			    tolower((unsigned char)needle[i]))
+				break;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
+}
+
+/* Is marker on one of the screen's rows (ignoring case if nocase)? */
+static bool
+vt_find_case(const struct vt *v, const char *marker, bool nocase)
 {
 	char row[VT_COLS * VT_CELL + 1];
 	size_t len;
@@ -545,10 +571,17 @@ vt_find(const struct vt *v, const char *marker)
 			len += k;
 		}
 		row[len] = '\0';
-		if (strstr(row, marker) != NULL)
+		if (nocase ? has_nocase(row, marker) :
+		    strstr(row, marker) != NULL)
 			return true;
 	}
 	return false;
+}
+
+static bool
+vt_find(const struct vt *v, const char *marker)
+{
+	return vt_find_case(v, marker, false);
 }
 
 /* Print the screen (for -D). */
@@ -802,6 +835,36 @@ key_time(struct session *s, char key, const struct opts *o)
 	}
 }
 
+/*
+ * A probe: write keys, wait until the output has been quiet and the
+ * program idle for the settle time (and, when nothing was drawn, for at
+ * least 300 ms). Returns the time from the write to the last byte drawn,
+ * 0 when nothing was, -1 on timeout or exit.
+ */
+static double
+probe_time(struct session *s, const char *k, size_t n, const struct opts *o)
+{
+	double t0, quiet_since, before = s->last_ts, grace;
+
+	grace = o->settle_ms > 300 ? (double)o->settle_ms : 300.0;
+	t0 = now_us();
+	send_keys(s, k, n);
+	quiet_since = t0;
+	for (;;) {
+		if (pump(s, 2) > 0)
+			quiet_since = now_us();
+		if (now_us() - quiet_since >= (double)o->settle_ms * 1000 &&
+		    idle_for(s, o->settle_ms)) {
+			if (s->last_ts > before && s->last_ts >= t0)
+				return s->last_ts - t0;
+			if (now_us() - t0 >= grace * 1000)
+				return 0;
+		}
+		if (s->exited || now_us() - t0 > (double)o->timeout_ms * 1000)
+			return -1;
+	}
+}
+
 static int
 pidfd_of(pid_t pid)
 {
@@ -839,7 +902,9 @@ run_once(const struct opts *o, int idx)
 	long rss = -1;
 	int i, ret = 0, flags;
 	size_t k, from;
-	char line[65536], opened[1024] = "";
+	char line[65536], opened[1024] = "", probed[1024] = "";
+	char found[256] = "", there[256] = "";
+	bool was;
 	int len;
 
 	memset(&s, 0, sizeof s);
@@ -917,6 +982,26 @@ run_once(const struct opts *o, int idx)
 			}
 			continue;
 		}
+		if (st->kind == 'p') {
+			was = vt_find_case(s.vt, st->marker, true);
+			t = probe_time(&s, st->keys, st->n_keys, o);
+			if (t < 0) {
+				fprintf(stderr, "ptyrun: %s after the keys of "
+				    "step %d\n", s.exited ? "the program exited"
+				    : "no quiet", i);
+				ret = -1;
+				goto out;
+			}
+			snprintf(probed + strlen(probed), sizeof probed -
+			    strlen(probed), "%s%.1f", probed[0] ? "," : "",
+			    t > 0 ? t : -1.0);
+			snprintf(found + strlen(found), sizeof found -
+			    strlen(found), "%s%d", found[0] ? "," : "",
+			    vt_find_case(s.vt, st->marker, true));
+			snprintf(there + strlen(there), sizeof there -
+			    strlen(there), "%s%d", there[0] ? "," : "", was);
+			continue;
+		}
 		from = s.len;
 		t = now_us();
 		send_keys(&s, st->keys, st->n_keys);
@@ -933,6 +1018,10 @@ run_once(const struct opts *o, int idx)
 	if (opened[0] != '\0')
 		len += snprintf(line + len, sizeof line - (size_t)len,
 		    " open_us=%s", opened);
+	if (probed[0] != '\0')
+		len += snprintf(line + len, sizeof line - (size_t)len,
+		    " probe_us=%s probe_found=%s probe_before=%s", probed,
+		    found, there);
 	if (o->quit != NULL) {
 		t = now_us();
 		send_keys(&s, o->quit, o->n_quit);
@@ -1004,15 +1093,16 @@ main(int argc, char **argv)
 		case 'e': add_env(&o, "", optarg); break;
 		case 'k':
 			if (o.n_steps == MAX_STEPS || strlen(optarg) < 2 ||
-			    optarg[1] != ':' || strchr("out", optarg[0]) ==
+			    optarg[1] != ':' || strchr("outp", optarg[0]) ==
 			    NULL)
-				fail("bad -k step (o:KEYS|MARKER, u:KEYS, t:KEYS)");
+				fail("bad -k step (o:KEYS|MARKER, u:KEYS, "
+				    "t:KEYS, p:KEYS|MARKER)");
 			st = &o.steps[o.n_steps++];
 			st->kind = optarg[0];
 			st->keys = optarg + 2;
-			if (st->kind == 'o') {
+			if (st->kind == 'o' || st->kind == 'p') {
 				if ((bar = strchr(st->keys, '|')) == NULL)
-					fail("o: step needs |MARKER");
+					fail("o: and p: steps need |MARKER");
 				*bar = '\0';
 				st->marker = bar + 1;
 			}

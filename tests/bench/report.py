@@ -153,6 +153,12 @@ ROWS = [
     ("row", "instructions: suggest / week, nothing today",
      "ir_cli_suggest_room", IR, "ir_cli_week_room",
      ("rel", 1.5, "suggest <= 1.5 x week")),
+    ("section", "Finder (issue 13): f on the day screen, built-in "
+                "catalogue, ten-year diary"),
+    ("row", "open the finder (f) to updated screen", "finder.probe", US,
+     "frame_floor.keys", ("max", 2000)),
+    ("row", "instructions, open the finder (f)", "ir_finder", IR, None,
+     None),
     ("section", "Start-up to the first complete frame, ten-year diary, "
                 "generated catalogues (on record: parsed after the frame)"),
     ("row", "60 foods", "start_60.frame", US, "frame_floor.frame", None),

@@ -14,7 +14,9 @@
 # the first frame is there), BENCH_BEFORE (59ee840^: the commit measured
 # as before the built-in catalogue table; "none" to skip it),
 # BENCH_BEFORE_RESTRUCTURE (03a4f44: the commit before the restructuring of
-# issue 10, whose instruction counts are compared; "none" to skip it).
+# issue 10, whose instruction counts are compared; "none" to skip it),
+# FINDER_MARK (finder: the text, in any case, that shows the finder is on
+# the screen after f).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,6 +32,7 @@ CC=${CC:-cc}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 QUERIES=(chick gouda nat sal bre)
 LETTER=${BENCH_LETTER:-c}
+FINDER_MARK=${FINDER_MARK:-finder}
 data=$B/bench-data
 raw=$B/bench-raw
 cg=$raw/callgrind
@@ -284,6 +287,9 @@ pty_split() {
 	field restored_us >"$raw/$name.restored.txt"
 	field result_us >"$raw/$name.result.txt"
 	field result_rss_kb >"$raw/$name.result_rss.txt"
+	field probe_us >"$raw/$name.probe.txt"
+	field probe_found >"$raw/$name.probe_found.txt"
+	field probe_before >"$raw/$name.probe_before.txt"
 	if [ ! -s "$raw/$name.frame.txt" ]; then
 		echo "failed: see build-bench/bench-raw/$name.err" >"$raw/$name.skip"
 	fi
@@ -398,6 +404,35 @@ for n in 10000 100000; do
 	"$B/bench_core" search "$data/foods-$n.yaml" "$RUNS" "${QUERIES[@]}" \
 	    >"$raw/search_$s.txt" 2>"$raw/search_$s.err" || skip search_$s "failed"
 done
+
+# --- the finder (issue 13) ---------------------------------------------------------
+# f on the day screen once the first frame is there and the catalogue is
+# loaded (ptyrun waits for idleness, as for the picker's a), timed from the
+# key to the last byte of the redraw. The finder may not exist yet: each
+# run looks for FINDER_MARK (any case) on the screen after the key, and
+# not before it; unless every run found it, the row says so instead of a
+# figure. finder_check NAME: keeps NAME.probe only then.
+finder_check() {
+	local name=$1 runs found before
+	[ -s "$raw/$name.frame.txt" ] || { rm -f "$raw/$name.probe.txt"; return; }
+	runs=$(grep -c . "$raw/$name.probe_found.txt")
+	found=$(grep -c '^1$' "$raw/$name.probe_found.txt")
+	before=$(grep -c '^1$' "$raw/$name.probe_before.txt")
+	if [ "$before" -gt 0 ]; then
+		skip "$name" "not measured: '$FINDER_MARK' is on the day screen before f (set FINDER_MARK)"
+	elif [ "$found" = 0 ]; then
+		skip "$name" "not measured: no finder on screen (f)"
+	elif [ "$found" != "$runs" ]; then
+		skip "$name" "not measured: no finder on screen (f) in $((runs - found)) of $runs runs"
+	else
+		return 0
+	fi
+	rm -f "$raw/$name.probe.txt"
+}
+say "finder: f on the day screen, built-in catalogue (marker '$FINDER_MARK')"
+pty finder -n "$RUNS" -t 120000 -m "q quit" -k "p:f|$FINDER_MARK" -- \
+    "${K2[@]}"
+finder_check finder
 
 # --- the diary -------------------------------------------------------------------
 say "diary: weekly query, logging"
@@ -678,6 +713,19 @@ if [ $have_valgrind = 1 ]; then
 		done
 	done
 	profile suggest "$cg/suggest" "$cg/suggest_room"
+	# Issue 13: f on the day screen (the finder), when it is there.
+	vg finder -m "q quit" -k "p:f|$FINDER_MARK" -- "${cgopt[@]}" \
+	    --callgrind-out-file="$cg/finder" "${K2[@]}"
+	if grep -q 'probe_found=1 probe_before=0' "$cg/finder.pty"; then
+		ir ir_finder "$(last_key_part "$cg/finder")"
+		profile finder "$(last_key_part "$cg/finder")"
+	elif grep -q 'probe_before=1' "$cg/finder.pty"; then
+		skip ir_finder "not measured: '$FINDER_MARK' is on the day screen before f (set FINDER_MARK)"
+	elif grep -q 'probe_found=0' "$cg/finder.pty"; then
+		skip ir_finder "not measured: no finder on screen (f)"
+	else
+		skip ir_finder "failed: see build-bench/bench-raw/callgrind/finder.err"
+	fi
 	record "$data/foods-10000.yaml"
 	vg f10k -m "q quit" -k 'o:a|Find a food' -k 't:g' -- "${cgopt[@]}" \
 	    --callgrind-out-file="$cg/f10k" "${K2[@]}" --foods "$data/foods-10000.yaml"
@@ -709,7 +757,7 @@ else
 	    ir_start_after_ckpt ir_cli_foods_builtin ir_start_10k ir_key_10k \
 	    ir_search_10k \
 	    ir_start_100k ir_start_100k_new ir_cli_suggest ir_cli_week \
-	    ir_cli_suggest_room ir_cli_week_room \
+	    ir_cli_suggest_room ir_cli_week_room ir_finder \
 	    ir_r_foods_now_start ir_r_foods_now_key ir_r_foods_before_start \
 	    ir_r_foods_before_key ir_r_builtin_now_start \
 	    ir_r_builtin_now_key ir_r_builtin_before_start \
