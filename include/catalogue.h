@@ -107,23 +107,24 @@ bool catalogue_valid_id(const char *);
 bool catalogue_valid_label(const char *);
 /*
  * Text for key: not empty, at most max bytes, valid UTF-8, no control
- * character. false with the loader's message in err.
+ * character. false with the loader's message in d (no file or line: the
+ * caller knows where the text came from).
  */
 bool catalogue_check_text(const char *key, const char *s, size_t max,
-    char *err, size_t errlen);
+    struct diag *d);
 /* A serving label (text, a word, not a unit of every food); as above. */
-bool catalogue_check_label(const char *label, char *err, size_t errlen);
+bool catalogue_check_label(const char *label, struct diag *d);
 /*
  * A nutrient value of f (per 100 g, or per default serving of its grams)
- * within what its weight can hold; false with the loader's message.
+ * within what its weight can hold; false with the loader's message in d.
  */
 bool catalogue_check_nutrient(const struct food *f, enum nutrient k,
-    double v, char *err, size_t errlen);
+    double v, struct diag *d);
 /*
  * Finish f's nutrients (nutrients_finish) and check its K2: the chains
  * add up to no more than a k2_ug given, and the total fits the weight.
- * false with the loader's message (the nutrients are finished anyway).
+ * false with the loader's message in d (the nutrients are finished anyway).
  */
-bool catalogue_finish_k2(struct food *f, char *err, size_t errlen);
+bool catalogue_finish_k2(struct food *f, struct diag *d);
 
 #endif

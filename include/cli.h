@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "diag.h"
 #include "session.h"
 
 
@@ -51,10 +52,9 @@ struct cli_opts {
 
 /*
  * Parse argv (pure but for reading K2DIARY_FOODS and K2DIARY_DB). Returns
- * 0, or -1 with a one-line message in err (a usage error).
+ * 0, or -1 with a one-line message in d (a usage error).
  */
-int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
-    size_t errlen);
+int cli_parse(int argc, char **argv, struct cli_opts *o, struct diag *d);
 
 /* A command: its name, its arguments and help, and what runs it. */
 struct cli_command {

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "diag.h"
+
 /* Day number of a civil date; false if the date does not exist (2026-02-30). */
 bool date_from_ymd(int y, int m, int d, long *day);
 void date_to_ymd(long day, int *y, int *m, int *d);
@@ -30,10 +32,9 @@ long date_week_start(long day, int week_start);
 long date_diary_day(time_t t, int day_starts_min);
 /*
  * Parse a DAY argument: YYYY-MM-DD, "today", "yesterday" or "-N" (N days
- * before today). Returns 0, or -1 with a message in err.
+ * before today). Returns 0, or -1 with a message in d.
  */
-int date_parse_day(const char *s, long today, long *out, char *err,
-    size_t errlen);
+int date_parse_day(const char *s, long today, long *out, struct diag *d);
 /* Parse "HH:MM" (00:00 to 23:59) into minutes; -1 if not. */
 int date_parse_hhmm(const char *s, int *minutes);
 

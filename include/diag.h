@@ -8,7 +8,19 @@
 
 #define DIAG_MAX 50
 
-/* One message. file is borrowed; line and col are 1-based, 0 when unknown. */
+/*
+ * The one error convention (STYLE.md, "Errors"). A function that can fail
+ * with a message takes struct diag *d as its last parameter; d may be NULL,
+ * and the message is then dropped. It returns -1 (or false, or NULL, as its
+ * header says) with the message in d, and leaves d untouched on success. It
+ * never prints. The message is lowercase, without a final full stop, and
+ * names no program: whoever prints it adds "k2diary: " (or uses
+ * diag_format). file, line and col are filled when they are known. Loading
+ * a file, which reports every mistake it finds, collects its messages in a
+ * struct diag_list instead.
+ *
+ * One message. file is borrowed; line and col are 1-based, 0 when unknown.
+ */
 struct diag {
 	const char	*file;
 	unsigned	 line;

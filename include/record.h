@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "csv.h"
+#include "diag.h"
 #include "entry.h"
 #include "food.h"
 
@@ -72,11 +73,11 @@ struct record_layout {
 int record_csv_layout(const struct csv_row *header, struct record_layout *);
 /*
  * One CSV row as an entry (strings owned by e): 0, or -1 with "field
- * 'NAME': 'TEXT' is not ..." in err. Without a quantity column, quantity is
- * left at 0 for the caller to derive.
+ * 'NAME': 'TEXT' is not ..." and the row's line in d. Without a quantity
+ * column, quantity is left at 0 for the caller to derive.
  */
 int record_csv_entry(const struct record_layout *, const struct csv_row *,
-    struct entry *e, char *err, size_t errlen);
+    struct entry *e, struct diag *d);
 
 /* "YYYY-MM-DDTHH:MM:SSZ" of UTC seconds, and back (-1 when it is not). */
 void record_time_format(long long t, char *buf, size_t len);

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+struct diag;	/* diag.h, which includes this file */
+
 #define K2_NORETURN _Noreturn
 #define K2_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -21,10 +23,10 @@ char *xasprintf(const char *, ...) K2_PRINTF(1, 2);
 /*
  * Read a whole regular file of at most max bytes (a FIFO, device or
  * directory is refused without blocking). Returns 0 with a NUL-terminated
- * buffer the caller frees, or -1 with a message in err.
+ * buffer the caller frees, or -1 with a message and path (borrowed) in d.
  */
 int util_read_file(const char *path, size_t max, char **buf, size_t *len,
-    char *err, size_t errlen);
+    struct diag *d);
 
 /* Hook run before a fatal exit (the terminal layer restores the screen). */
 void util_set_fatal_hook(void (*)(void));

@@ -535,35 +535,35 @@ catalogue_equal(const struct catalogue *a, const struct catalogue *b)
 
 /* Text for key, by the rules of the YAML reader (yread_string). */
 bool
-catalogue_check_text(const char *key, const char *s, size_t max, char *err,
-    size_t errlen)
+catalogue_check_text(const char *key, const char *s, size_t max,
+    struct diag *d)
 {
 	size_t i, len = strlen(s);
 
 	if (len == 0) {
-		snprintf(err, errlen, "'%s' is empty: expected text", key);
+		diag_set(d, NULL, 0, 0, "'%s' is empty: expected text", key);
 		return false;
 	}
 	if (len > max) {
-		snprintf(err, errlen, "'%s' is %zu bytes long: at most %zu "
+		diag_set(d, NULL, 0, 0, "'%s' is %zu bytes long: at most %zu "
 		    "allowed", key, len, max);
 		return false;
 	}
 	if (!text_valid(s, len, &i)) {
-		snprintf(err, errlen, "'%s' is not valid UTF-8 (byte %zu)",
+		diag_set(d, NULL, 0, 0, "'%s' is not valid UTF-8 (byte %zu)",
 		    key, i + 1);
 		return false;
 	}
 	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch < 0x20 || ch == 0x7f) {
-			snprintf(err, errlen, "'%s' contains a control "
+			diag_set(d, NULL, 0, 0, "'%s' contains a control "
 			    "character (0x%02x)", key, ch);
 			return false;
 		}
 		if (ch == 0xc2 && i + 1 < len &&
 		    (unsigned char)s[i + 1] < 0xa0) {
-			snprintf(err, errlen, "'%s' contains a control "
+			diag_set(d, NULL, 0, 0, "'%s' contains a control "
 			    "character (U+%04X)", key,
 			    (unsigned char)s[i + 1]);
 			return false;
@@ -574,19 +574,18 @@ catalogue_check_text(const char *key, const char *s, size_t max, char *err,
 
 /* A serving label: text, a word, and not a unit of every food. */
 bool
-catalogue_check_label(const char *label, char *err, size_t errlen)
+catalogue_check_label(const char *label, struct diag *d)
 {
-	if (!catalogue_check_text("label", label, CATALOGUE_LABEL_MAX, err,
-	    errlen))
+	if (!catalogue_check_text("label", label, CATALOGUE_LABEL_MAX, d))
 		return false;
 	if (!catalogue_valid_label(label)) {
-		snprintf(err, errlen, "invalid label '%s': use a word of "
+		diag_set(d, NULL, 0, 0, "invalid label '%s': use a word of "
 		    "letters and '-' (like slice or half-cup)", label);
 		return false;
 	}
 	if (amount_unit_reserved(label)) {
-		snprintf(err, errlen, "label '%s' is a unit of every food (g, "
-		    "kg, oz = 28.35 g, lb = 453.6 g): leave it out", label);
+		diag_set(d, NULL, 0, 0, "label '%s' is a unit of every food "
+		    "(g, kg, oz = 28.35 g, lb = 453.6 g): leave it out", label);
 		return false;
 	}
 	return true;
@@ -607,17 +606,17 @@ nutrient_room(const struct food *f, enum nutrient k)
 /* A nutrient value within what f's weight can hold. */
 bool
 catalogue_check_nutrient(const struct food *f, enum nutrient k, double v,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	double max = nutrient_room(f, k);
 
 	if (!isfinite(v) || v < 0) {
-		snprintf(err, errlen, "expected a number of at least 0 for "
+		diag_set(d, NULL, 0, 0, "expected a number of at least 0 for "
 		    "'%s', found %.10g", nutrient_key(k), v);
 		return false;
 	}
 	if (v > max) {
-		snprintf(err, errlen, "'%s' is %.10g, more than %s can hold "
+		diag_set(d, NULL, 0, 0, "'%s' is %.10g, more than %s can hold "
 		    "(at most %.10g)", nutrient_key(k), v, f->per_serving ?
 		    "one serving of its weight" : "100 g", max);
 		return false;
@@ -627,7 +626,7 @@ catalogue_check_nutrient(const struct food *f, enum nutrient k, double v,
 
 /* Finish f's nutrients; check the chains against k2_ug and the weight. */
 bool
-catalogue_finish_k2(struct food *f, char *err, size_t errlen)
+catalogue_finish_k2(struct food *f, struct diag *d)
 {
 	double parts = 0, max;
 	int k;
@@ -637,7 +636,7 @@ catalogue_finish_k2(struct food *f, char *err, size_t errlen)
 			parts += f->nut.v[k];
 	if (nutrients_has(&f->nut, NUT_K2) &&
 	    parts > f->nut.v[NUT_K2] * (1 + 1e-9)) {
-		snprintf(err, errlen, "the K2 chains add up to %.10g, more "
+		diag_set(d, NULL, 0, 0, "the K2 chains add up to %.10g, more "
 		    "than k2_ug %.10g", parts, f->nut.v[NUT_K2]);
 		nutrients_finish(&f->nut);
 		return false;
@@ -645,7 +644,7 @@ catalogue_finish_k2(struct food *f, char *err, size_t errlen)
 	nutrients_finish(&f->nut);
 	max = nutrient_room(f, NUT_K2);
 	if (nutrients_has(&f->nut, NUT_K2) && f->nut.v[NUT_K2] > max) {
-		snprintf(err, errlen, "the K2 chains add up to %.10g, more "
+		diag_set(d, NULL, 0, 0, "the K2 chains add up to %.10g, more "
 		    "than %s can hold (at most %.10g)", f->nut.v[NUT_K2],
 		    f->per_serving ? "one serving of its weight" : "100 g",
 		    max);

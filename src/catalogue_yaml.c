@@ -43,7 +43,7 @@ load_servings(struct loader *ld, const struct ynode *n, struct food *f,
 {
 	size_t i, j;
 	bool ok = true;
-	char err[300];
+	struct diag d;
 
 	if (n == NULL || n->type != YNODE_SEQ) {
 		yread_expected(ld->doc, n,
@@ -76,9 +76,9 @@ load_servings(struct loader *ld, const struct ynode *n, struct food *f,
 		} else if (yread_string(ld->doc, label, "label", CATALOGUE_LABEL_MAX,
 		    &text, ld->dl)) {
 			/* The rules every maker of foods shares. */
-			if (!catalogue_check_label(text, err, sizeof err)) {
+			if (!catalogue_check_label(text, &d)) {
 				diag_add(ld->dl, ld->file, label->line,
-				    label->col, "%s", err);
+				    label->col, "%s", d.msg);
 				ok = false;
 			} else {
 				for (j = 0; j < f->n_servings; j++)
@@ -121,7 +121,8 @@ load_nutrients(struct loader *ld, const struct ynode *n, const char *key,
 	size_t i;
 	bool ok = true;
 	double v;
-	char what[64], err[300];
+	char what[64];
+	struct diag d;
 	enum nutrient k;
 
 	snprintf(what, sizeof what, "a mapping of nutrients for '%s'", key);
@@ -142,9 +143,9 @@ load_nutrients(struct loader *ld, const struct ynode *n, const char *key,
 			continue;
 		}
 		/* The rules every maker of foods shares (catalogue.c). */
-		if (!catalogue_check_nutrient(f, k, v, err, sizeof err)) {
+		if (!catalogue_check_nutrient(f, k, v, &d)) {
 			diag_add(ld->dl, ld->file, vn->line, vn->col, "%s",
-			    err);
+			    d.msg);
 			ok = false;
 			continue;
 		}
@@ -152,8 +153,8 @@ load_nutrients(struct loader *ld, const struct ynode *n, const char *key,
 	}
 	if (!ok)
 		nutrients_finish(&f->nut);
-	else if (!catalogue_finish_k2(f, err, sizeof err)) {
-		diag_add(ld->dl, ld->file, n->line, n->col, "%s", err);
+	else if (!catalogue_finish_k2(f, &d)) {
+		diag_add(ld->dl, ld->file, n->line, n->col, "%s", d.msg);
 		ok = false;
 	}
 	return ok;

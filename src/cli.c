@@ -196,8 +196,7 @@ cli_usage(FILE *fp)
 
 /* A usage error when an option was given to a command it does not fit. */
 static int
-check_options(const struct cli_opts *o, unsigned seen, char *err,
-    size_t errlen)
+check_options(const struct cli_opts *o, unsigned seen, struct diag *d)
 {
 	const struct cli_command *c = o->command != NULL ?
 	    find_command(o->command) : NULL;
@@ -208,20 +207,19 @@ check_options(const struct cli_opts *o, unsigned seen, char *err,
 		if (!(seen & ~allowed & options[i].only))
 			continue;
 		if (o->command == NULL)
-			snprintf(err, errlen, "option --%s goes with a command, "
-			    "not the full screen", options[i].name);
+			diag_set(d, NULL, 0, 0, "option --%s goes with a "
+			    "command, not the full screen", options[i].name);
 		else
-			snprintf(err, errlen, "option --%s does not go with "
+			diag_set(d, NULL, 0, 0, "option --%s does not go with "
 			    "'%s'", options[i].name, o->command);
 		return -1;
 	}
 	return 0;
 }
 
-/* Apply one option; -1 with a usage error in err. */
+/* Apply one option; -1 with a usage error in d. */
 static int
-set_option(struct cli_opts *o, enum opt_id id, char *arg, char *err,
-    size_t errlen)
+set_option(struct cli_opts *o, enum opt_id id, char *arg, struct diag *d)
 {
 	enum cli_per per;
 
@@ -241,7 +239,7 @@ set_option(struct cli_opts *o, enum opt_id id, char *arg, char *err,
 	case OPT_VERSION: o->version = true; break;
 	case OPT_SERVING:
 		if (o->nservings == CLI_SERVINGS_MAX) {
-			snprintf(err, errlen, "at most %d --serving",
+			diag_set(d, NULL, 0, 0, "at most %d --serving",
 			    CLI_SERVINGS_MAX);
 			return -1;
 		}
@@ -252,7 +250,7 @@ set_option(struct cli_opts *o, enum opt_id id, char *arg, char *err,
 		/* KEY=VALUE pairs follow as plain arguments. */
 		per = id == OPT_PER_100G ? CLI_PER_100G : CLI_PER_SERVING;
 		if (o->per != CLI_PER_NONE && o->per != per) {
-			snprintf(err, errlen, "give --per-100g or "
+			diag_set(d, NULL, 0, 0, "give --per-100g or "
 			    "--per-serving, not both");
 			return -1;
 		}
@@ -303,30 +301,31 @@ option_id(int c)
 
 /* The usage error for a getopt failure. */
 static void
-getopt_error(int c, char **argv, char *err, size_t errlen)
+getopt_error(int c, char **argv, struct diag *d)
 {
 	if (c == ':')
-		snprintf(err, errlen, "option '%s' needs a value",
+		diag_set(d, NULL, 0, 0, "option '%s' needs a value",
 		    argv[optind - 1]);
 	else if (optopt != 0 && optopt < 256)
-		snprintf(err, errlen, "unknown option '-%c'", optopt);
+		diag_set(d, NULL, 0, 0, "unknown option '-%c'", optopt);
 	else
-		snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
+		diag_set(d, NULL, 0, 0, "unknown option '%s'",
+		    argv[optind - 1]);
 }
 
 /* The checks once every option is read. */
 static int
-check_line(struct cli_opts *o, unsigned seen, char *err, size_t errlen)
+check_line(struct cli_opts *o, unsigned seen, struct diag *d)
 {
 	if (o->command != NULL && find_command(o->command) == NULL) {
-		snprintf(err, errlen, "unknown command '%s'", o->command);
+		diag_set(d, NULL, 0, 0, "unknown command '%s'", o->command);
 		return -1;
 	}
-	if (!o->help && !o->version && check_options(o, seen, err, errlen) != 0)
+	if (!o->help && !o->version && check_options(o, seen, d) != 0)
 		return -1;
 	if (o->format != NULL && strcmp(o->format, "csv") != 0 &&
 	    strcmp(o->format, "json") != 0) {
-		snprintf(err, errlen, "unknown format '%s': use csv or json",
+		diag_set(d, NULL, 0, 0, "unknown format '%s': use csv or json",
 		    o->format);
 		return -1;
 	}
@@ -335,8 +334,7 @@ check_line(struct cli_opts *o, unsigned seen, char *err, size_t errlen)
 
 /* Parse the command line. */
 int
-cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
-    size_t errlen)
+cli_parse(int argc, char **argv, struct cli_opts *o, struct diag *d)
 {
 	struct option longopts[OPT_COUNT + 1];
 	char shortopts[2 * OPT_COUNT + 2];
@@ -354,10 +352,10 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, &idx)) != -1) {
 		if ((id = option_id(c)) < 0) {
-			getopt_error(c, argv, err, errlen);
+			getopt_error(c, argv, d);
 			return -1;
 		}
-		if (set_option(o, (enum opt_id)id, optarg, err, errlen) != 0)
+		if (set_option(o, (enum opt_id)id, optarg, d) != 0)
 			return -1;
 		seen |= options[id].only;
 	}
@@ -366,7 +364,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
 		o->args = argv + optind + 1;
 		o->nargs = argc - optind - 1;
 	}
-	return check_line(o, seen, err, errlen);
+	return check_line(o, seen, d);
 }
 
 /* The session's paths and day, as the options gave them. */

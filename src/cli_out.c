@@ -32,10 +32,10 @@ cli_print_diag(const struct diag *d)
 int
 cli_parse_day(struct session *x, const char *s, long *out)
 {
-	char err[256];
+	struct diag d;
 
-	if (date_parse_day(s, x->today, out, err, sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (date_parse_day(s, x->today, out, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return -1;
 	}
 	return 0;

@@ -90,12 +90,12 @@ import_rows(const struct session *x, const char *path, const char *buf,
 	struct csv_row row;
 	struct record_layout lay;
 	struct entry e;
-	char err[512];
+	struct diag d;
 	int rc;
 	bool header = true;
 
 	csv_reader_init(&r, buf, len);
-	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
+	while ((rc = csv_next(&r, &row, &d)) == 1) {
 		if (header) {
 			header = false;
 			rc = record_csv_layout(&row, &lay);
@@ -108,9 +108,9 @@ import_rows(const struct session *x, const char *path, const char *buf,
 			}
 			continue;
 		}
-		if (record_csv_entry(&lay, &row, &e, err, sizeof err) != 0) {
+		if (record_csv_entry(&lay, &row, &e, &d) != 0) {
 			fprintf(stderr, "%s:%u: %s; nothing imported\n", path,
-			    row.line, err);
+			    d.line, d.msg);
 			csv_row_release(&row);
 			return -1;
 		}
@@ -120,8 +120,8 @@ import_rows(const struct session *x, const char *path, const char *buf,
 		entry_list_push(l, &e);
 	}
 	if (rc < 0) {
-		fprintf(stderr, "%s:%u: %s; nothing imported\n", path, r.line,
-		    err);
+		fprintf(stderr, "%s:%u: %s; nothing imported\n", path, d.line,
+		    d.msg);
 		return -1;
 	}
 	if (header) {
@@ -138,7 +138,7 @@ cmd_import(struct session *x, const struct cli_opts *o)
 	struct entry_list l;
 	struct entry old;
 	struct diag d;
-	char *buf, err[512], msg[1024];
+	char *buf, msg[1024];
 	const char *path;
 	size_t len, i;
 	int rc, ret = EXIT_ERROR;
@@ -148,9 +148,8 @@ cmd_import(struct session *x, const struct cli_opts *o)
 		return EXIT_USAGE;
 	}
 	path = o->args[0];
-	if (util_read_file(path, 256u << 20, &buf, &len, err,
-	    sizeof err) != 0) {
-		fprintf(stderr, "%s: %s\n", path, err);
+	if (util_read_file(path, 256u << 20, &buf, &len, &d) != 0) {
+		fprintf(stderr, "%s: %s\n", d.file, d.msg);
 		return EXIT_ERROR;
 	}
 	entry_list_init(&l);

@@ -175,7 +175,7 @@ static int
 parse_spec(const struct cli_opts *o, char **args, int nargs,
     struct food_spec *spec, char labels[][CATALOGUE_LABEL_MAX + 1])
 {
-	char err[300];
+	struct diag d;
 	int i, r;
 
 	memset(spec, 0, sizeof *spec);
@@ -183,8 +183,8 @@ parse_spec(const struct cli_opts *o, char **args, int nargs,
 	spec->per = o->per;
 	spec->replace = o->replace;
 	if (o->name != NULL && !catalogue_check_text("name", o->name,
-	    CATALOGUE_NAME_MAX, err, sizeof err)) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	    CATALOGUE_NAME_MAX, &d)) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return EXIT_ERROR;
 	}
 	for (i = 0; i < o->nservings; i++)
@@ -243,7 +243,6 @@ set_servings(struct food *f, const struct food_spec *spec)
 static int
 check_food(struct food *f, struct diag *d)
 {
-	char err[300];
 	size_t i;
 	int k;
 
@@ -258,16 +257,11 @@ check_food(struct food *f, struct diag *d)
 	}
 	for (k = 0; k < NUT_COUNT; k++) {
 		if (nutrients_has(&f->nut, k) &&
-		    !catalogue_check_nutrient(f, k, f->nut.v[k], err,
-		    sizeof err)) {
-			diag_set(d, NULL, 0, 0, "%s", err);
+		    !catalogue_check_nutrient(f, k, f->nut.v[k], d))
 			return -1;
-		}
 	}
-	if (!catalogue_finish_k2(f, err, sizeof err)) {
-		diag_set(d, NULL, 0, 0, "%s", err);
+	if (!catalogue_finish_k2(f, d))
 		return -1;
-	}
 	return 0;
 }
 

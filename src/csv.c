@@ -42,7 +42,7 @@ push_field(struct csv_row *row, size_t *cap, const char *s, size_t len)
 
 /* Read the next row. */
 int
-csv_next(struct csv_reader *r, struct csv_row *row, char *err, size_t errlen)
+csv_next(struct csv_reader *r, struct csv_row *row, struct diag *d)
 {
 	size_t cap = 0, len, bcap = 64;
 	char *buf;
@@ -61,9 +61,9 @@ csv_next(struct csv_reader *r, struct csv_row *row, char *err, size_t errlen)
 			r->p++;
 			for (;;) {
 				if (r->p >= r->end) {
-					snprintf(err, errlen, "a quoted field "
-					    "that starts on line %u is never "
-					    "closed", start);
+					diag_set(d, NULL, r->line, 0, "a "
+					    "quoted field that starts on line "
+					    "%u is never closed", start);
 					free(buf);
 					csv_row_release(row);
 					return -1;
@@ -85,8 +85,8 @@ csv_next(struct csv_reader *r, struct csv_row *row, char *err, size_t errlen)
 			}
 			if (r->p < r->end && *r->p != ',' && *r->p != '\r' &&
 			    *r->p != '\n') {
-				snprintf(err, errlen, "text after a closing "
-				    "quote in field %zu", row->n + 1);
+				diag_set(d, NULL, r->line, 0, "text after "
+				    "a closing quote in field %zu", row->n + 1);
 				free(buf);
 				csv_row_release(row);
 				return -1;

@@ -229,12 +229,11 @@ date_diary_day(time_t t, int day_starts_min)
 
 /* Parse a DAY argument: YYYY-MM-DD, today, yesterday or -N. */
 int
-date_parse_day(const char *s, long today, long *out, char *err,
-    size_t errlen)
+date_parse_day(const char *s, long today, long *out, struct diag *d)
 {
 	const char *p;
 	long n;
-	int y, m, d;
+	int y, m, mday;
 
 	if (strcmp(s, "today") == 0) {
 		*out = today;
@@ -259,19 +258,19 @@ date_parse_day(const char *s, long today, long *out, char *err,
 			for (; *p >= '0' && *p <= '9'; p++)
 				;
 			if (*p == '\0') {
-				snprintf(err, errlen, "invalid day '%s': "
+				diag_set(d, NULL, 0, 0, "invalid day '%s': "
 				    "at most %ld days back", s, DATE_MAX_BACK);
 				return -1;
 			}
 		}
 	}
-	if (iso_shape(s, &y, &m, &d)) {
-		if (date_from_ymd(y, m, d, out))
+	if (iso_shape(s, &y, &m, &mday)) {
+		if (date_from_ymd(y, m, mday, out))
 			return 0;
-		snprintf(err, errlen, "invalid day '%s': no such date", s);
+		diag_set(d, NULL, 0, 0, "invalid day '%s': no such date", s);
 		return -1;
 	}
-	snprintf(err, errlen, "invalid day '%s': "
+	diag_set(d, NULL, 0, 0, "invalid day '%s': "
 	    "expected YYYY-MM-DD, today, yesterday or -N", s);
 	return -1;
 }

@@ -198,7 +198,7 @@ int
 foodform_serving(const char *text, char *label, size_t len, double *grams,
     struct diag *d)
 {
-	char buf[FOODFORM_TEXT_MAX], num[FOODFORM_TEXT_MAX], err[300];
+	char buf[FOODFORM_TEXT_MAX], num[FOODFORM_TEXT_MAX];
 	size_t n, k;
 
 	trim(buf, sizeof buf, text);
@@ -214,10 +214,8 @@ foodform_serving(const char *text, char *label, size_t len, double *grams,
 	}
 	memcpy(label, buf, k);
 	label[k] = '\0';
-	if (!catalogue_check_label(label, err, sizeof err)) {
-		diag_set(d, NULL, 0, 0, "%s", err);
+	if (!catalogue_check_label(label, d))
 		return -1;
-	}
 	if (buf[n] == '\0')
 		return 0;
 	trim(num, sizeof num, buf + n + (buf[n] == '='));
@@ -335,7 +333,7 @@ static int
 form_nutrient(const struct foodform *ff, enum foodform_field k,
     struct food *f, struct diag *d)
 {
-	char err[300], buf[FOODFORM_TEXT_MAX];
+	char buf[FOODFORM_TEXT_MAX];
 	int n = fields[k].nutrient;
 	double v;
 
@@ -343,10 +341,8 @@ form_nutrient(const struct foodform *ff, enum foodform_field k,
 		return 0;	/* unknown, and said so */
 	if (foodform_number(fields[k].label, buf, &v, d) != 0)
 		return -1;
-	if (f != NULL && !catalogue_check_nutrient(f, n, v, err, sizeof err)) {
-		diag_set(d, NULL, 0, 0, "%s", err);
+	if (f != NULL && !catalogue_check_nutrient(f, n, v, d))
 		return -1;
-	}
 	if (f != NULL)
 		nutrients_set(&f->nut, n, v);
 	return 0;
@@ -390,7 +386,7 @@ foodform_check(const struct foodform *ff, enum foodform_field k,
 {
 	struct serving sv[FOODFORM_SERVINGS_MAX];
 	char lab[FOODFORM_SERVINGS_MAX][CATALOGUE_LABEL_MAX + 1];
-	char err[300], name[FOODFORM_TEXT_MAX];
+	char name[FOODFORM_TEXT_MAX];
 	struct food f;
 	enum foodform_field bad;
 	double grams;
@@ -399,10 +395,8 @@ foodform_check(const struct foodform *ff, enum foodform_field k,
 	switch (k) {
 	case FF_NAME:
 		if (!catalogue_check_text("name", trim(name, sizeof name,
-		    ff->text[FF_NAME]), CATALOGUE_NAME_MAX, err, sizeof err)) {
-			diag_set(d, NULL, 0, 0, "%s", err);
+		    ff->text[FF_NAME]), CATALOGUE_NAME_MAX, d))
 			return -1;
-		}
 		return 0;
 	case FF_SERVING:
 	case FF_MORE:
@@ -429,7 +423,6 @@ static int
 form_nutrients(const struct foodform *ff, struct food *f,
     enum foodform_field *bad, struct diag *d)
 {
-	char err[300];
 	int k;
 
 	for (k = FF_MK4; k < FF_COUNT; k++) {
@@ -438,10 +431,8 @@ form_nutrients(const struct foodform *ff, struct food *f,
 			return -1;
 	}
 	*bad = FF_K2;
-	if (!catalogue_finish_k2(f, err, sizeof err)) {
-		diag_set(d, NULL, 0, 0, "%s", err);
+	if (!catalogue_finish_k2(f, d))
 		return -1;
-	}
 	return 0;
 }
 

@@ -13,7 +13,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli_opts o;
-	char err[256];
+	struct diag d;
 
 	/*
 	 * The user's locale for characters (UTF-8 or not), never for
@@ -23,8 +23,8 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	text_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
-	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s (try 'k2diary --help')\n", err);
+	if (cli_parse(argc, argv, &o, &d) != 0) {
+		fprintf(stderr, "k2diary: %s (try 'k2diary --help')\n", d.msg);
 		return EXIT_USAGE;
 	}
 	if (o.command == NULL && !o.help && !o.version) {

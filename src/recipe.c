@@ -114,7 +114,7 @@ finish_recipe(struct resolver *rs, size_t rec)
 	struct recipe *r = &rs->c->recipes[rec];
 	struct food *f = &rs->c->foods[rs->food_of[rec]];
 	struct recipe_sum *s = &rs->sum[rec];
-	char err[300];
+	struct diag d;
 	double grams = s->grams / r->yields;
 	int k;
 
@@ -144,9 +144,9 @@ finish_recipe(struct resolver *rs, size_t rec)
 	/* A serving given a weight must be able to hold what it gets. */
 	for (k = 0; k < NUT_COUNT && r->grams_given; k++) {
 		if (nutrients_has(&f->nut, k) && !catalogue_check_nutrient(f,
-		    k, f->nut.v[k], err, sizeof err)) {
+		    k, f->nut.v[k], &d)) {
 			diag_add(rs->dl, r->file, r->line, r->col, "recipe "
-			    "'%s': %s", r->id, err);
+			    "'%s': %s", r->id, d.msg);
 			rs->state[rec] = RS_FAILED;
 			return;
 		}

@@ -349,15 +349,15 @@ cell_into(const struct record_column *c, const char *s, struct entry *e)
 /* One row as an entry. */
 int
 record_csv_entry(const struct record_layout *lay, const struct csv_row *row,
-    struct entry *e, char *err, size_t errlen)
+    struct entry *e, struct diag *d)
 {
 	const char *s;
 	size_t i;
 
 	memset(e, 0, sizeof *e);
 	if (row->n != lay->fields) {
-		snprintf(err, errlen, "expected %zu fields, found %zu",
-		    lay->fields, row->n);
+		diag_set(d, NULL, row->line, 0, "expected %zu fields, found "
+		    "%zu", lay->fields, row->n);
 		return -1;
 	}
 	for (i = 0; i < ARRAY_LEN(columns); i++) {
@@ -367,11 +367,12 @@ record_csv_entry(const struct record_layout *lay, const struct csv_row *row,
 		if (cell_into(&columns[i], s, e))
 			continue;
 		if (columns[i].kind == REC_TEXT && *s == '\0')
-			snprintf(err, errlen, "field '%s' is empty",
+			diag_set(d, NULL, row->line, 0, "field '%s' is empty",
 			    columns[i].name);
 		else
-			snprintf(err, errlen, "field '%s': '%.40s' is not %s",
-			    columns[i].name, s, kind_wants(columns[i].kind));
+			diag_set(d, NULL, row->line, 0, "field '%s': '%.40s' "
+			    "is not %s", columns[i].name, s,
+			    kind_wants(columns[i].kind));
 		entry_release(e);
 		return -1;
 	}

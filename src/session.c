@@ -83,14 +83,14 @@ static bool
 checked(const char *path)
 {
 	struct stat st;
-	char key[1200], err[256], *rec, *buf;
+	char key[1200], *rec, *buf;
 	size_t len;
 	bool found = false;
 
 	if ((rec = checked_path()) == NULL)
 		return false;
 	if (strlen(path) <= 1000 && stat(path, &st) == 0 &&
-	    util_read_file(rec, 1u << 20, &buf, &len, err, sizeof err) == 0) {
+	    util_read_file(rec, 1u << 20, &buf, &len, NULL) == 0) {
 		checked_key(&st, path, key, sizeof key);
 		found = strcmp(buf, key) == 0;
 		free(buf);
@@ -316,7 +316,8 @@ int
 session_open(struct session *x, const struct session_args *a,
     enum session_load what)
 {
-	char *path, err[256];
+	struct diag d;
+	char *path;
 	bool later;
 
 	memset(x, 0, sizeof *x);
@@ -341,9 +342,9 @@ session_open(struct session *x, const struct session_args *a,
 	x->now = (int64_t)time(NULL);
 	x->today = date_diary_day((time_t)x->now, x->cf.day_starts_min);
 	x->day = x->today;
-	if (a->date != NULL && date_parse_day(a->date, x->today, &x->day, err,
-	    sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (a->date != NULL && date_parse_day(a->date, x->today, &x->day,
+	    &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return -2;
 	}
 	return 0;

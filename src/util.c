@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "util.h"
 
 static void (*fatal_hook)(void);
@@ -122,7 +123,7 @@ xasprintf(const char *fmt, ...)
 /* Read a whole regular file of at most max bytes. */
 int
 util_read_file(const char *path, size_t max, char **out, size_t *outlen,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	struct stat st;
 	char *buf;
@@ -133,23 +134,23 @@ util_read_file(const char *path, size_t max, char **out, size_t *outlen,
 	/* O_NONBLOCK: a FIFO must not hang the open. */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd == -1) {
-		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
-		snprintf(err, errlen, "cannot read: %s", strerror(errno));
+		diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, S_ISDIR(st.st_mode) ?
+		diag_set(d, path, 0, 0, "%s", S_ISDIR(st.st_mode) ?
 		    "is a directory, not a file" :
 		    "is not a regular file (a device, FIFO or socket)");
 		close(fd);
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > max) {
-		snprintf(err, errlen, "file is too large (%lld bytes): the "
+		diag_set(d, path, 0, 0, "file is too large (%lld bytes): the "
 		    "limit is %zu MiB", (long long)st.st_size, max >> 20);
 		close(fd);
 		return -1;
@@ -161,7 +162,7 @@ util_read_file(const char *path, size_t max, char **out, size_t *outlen,
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			snprintf(err, errlen, "cannot read: %s",
+			diag_set(d, path, 0, 0, "cannot read: %s",
 			    strerror(errno));
 			free(buf);
 			close(fd);
@@ -171,7 +172,7 @@ util_read_file(const char *path, size_t max, char **out, size_t *outlen,
 			break;
 		len += (size_t)r;
 		if (len > (size_t)st.st_size) {
-			snprintf(err, errlen, "the file changed while it was "
+			diag_set(d, path, 0, 0, "the file changed while it was "
 			    "read: try again");
 			free(buf);
 			close(fd);

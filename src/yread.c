@@ -402,15 +402,15 @@ yread_buffer(const char *name, const char *buf, size_t len, struct ydoc *out,
 int
 yread_file(const char *path, struct ydoc *out, struct diag_list *dl)
 {
-	char *buf, err[256];
+	struct diag d;
+	char *buf;
 	size_t len;
 	int ret;
 
 	memset(out, 0, sizeof *out);
 	out->file = path;
-	if (util_read_file(path, YREAD_MAX_BYTES, &buf, &len, err,
-	    sizeof err) != 0) {
-		diag_add(dl, path, 0, 0, "%s", err);
+	if (util_read_file(path, YREAD_MAX_BYTES, &buf, &len, &d) != 0) {
+		diag_add(dl, d.file, d.line, d.col, "%s", d.msg);
 		return -1;
 	}
 	ret = yread_buffer(path, buf, len, out, dl);

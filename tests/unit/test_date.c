@@ -255,51 +255,52 @@ test_week_start_across_year_end(void **state)
 static void
 test_parse_day_forms(void **state)
 {
-	char err[128];
 	long day;
 
 	(void)state;
-	assert_int_equal(date_parse_day("today", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("today", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27);
-	assert_int_equal(date_parse_day("yesterday", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("yesterday", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27 - 1);
-	assert_int_equal(date_parse_day("-0", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("-0", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27);
-	assert_int_equal(date_parse_day("-7", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("-7", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27 - 7);
-	assert_int_equal(date_parse_day("-007", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("-007", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27 - 7);
-	assert_int_equal(date_parse_day("-100000", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("-100000", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_11_27 - 100000);
 	/* 2026-02-28 is day 31 + 27 of 2026. */
-	assert_int_equal(date_parse_day("2026-02-28", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("2026-02-28", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2026_01_01 + 58);
-	assert_int_equal(date_parse_day("2024-02-29", D_2026_11_27, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("2024-02-29", D_2026_11_27, &day, NULL),
+	    0);
 	assert_int_equal(day, D_2024_01_01 + 59);
 	/* yesterday across a year end */
-	assert_int_equal(date_parse_day("yesterday", D_2026_01_01, &day, err,
-	    sizeof err), 0);
+	assert_int_equal(date_parse_day("yesterday", D_2026_01_01, &day, NULL),
+	    0);
 	assert_ymd(day, 2025, 12, 31);
 }
 
 static void
 check_bad_day(const char *s, const char *msg)
 {
-	char err[128];
+	struct diag d;
 	long day = 4242;
 
-	assert_int_equal(date_parse_day(s, D_2026_11_27, &day, err,
-	    sizeof err), -1);
-	assert_string_equal(err, msg);
+	assert_int_equal(date_parse_day(s, D_2026_11_27, &day, &d), -1);
+	assert_string_equal(d.msg, msg);
 	assert_int_equal(day, 4242);
+	/* A DAY comes from the command line: no file, no line. */
+	assert_null(d.file);
+	assert_int_equal(d.line, 0);
 }
 
 static void

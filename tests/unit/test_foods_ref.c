@@ -60,12 +60,11 @@ csv_parse(const char *s, size_t len, struct csv *c)
 {
 	struct csv_reader r;
 	struct csv_row row;
-	char err[256];
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	csv_reader_init(&r, s, len);
-	while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
+	while ((rc = csv_next(&r, &row, NULL)) == 1) {
 		c->rows = xreallocarray(c->rows, c->n_rows + 1,
 		    sizeof *c->rows);
 		c->rows[c->n_rows++] = row;
@@ -81,11 +80,11 @@ csv_parse(const char *s, size_t len, struct csv *c)
 static int
 csv_load(const char *path, struct csv *c)
 {
-	char *buf, err[256];
+	char *buf;
 	size_t len;
 	int rc;
 
-	if (util_read_file(path, 1u << 24, &buf, &len, err, sizeof err) != 0)
+	if (util_read_file(path, 1u << 24, &buf, &len, NULL) != 0)
 		return -1;
 	rc = csv_parse(buf, len, c);
 	free(buf);

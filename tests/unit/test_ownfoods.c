@@ -81,11 +81,12 @@ teardown(void **state)
 static char *
 slurp(const char *file)
 {
-	char *buf, err[200];
+	struct diag d;
+	char *buf;
 	size_t len;
 
-	if (util_read_file(file, 1u << 20, &buf, &len, err, sizeof err) != 0)
-		fail_msg("%s: %s", file, err);
+	if (util_read_file(file, 1u << 20, &buf, &len, &d) != 0)
+		fail_msg("%s: %s", d.file, d.msg);
 	return buf;
 }
 

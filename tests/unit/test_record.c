@@ -112,11 +112,10 @@ static void
 rows(const char *text, struct csv_row *h, struct csv_row *r)
 {
 	struct csv_reader rd;
-	char err[128];
 
 	csv_reader_init(&rd, text, strlen(text));
-	assert_int_equal(csv_next(&rd, h, err, sizeof err), 1);
-	assert_int_equal(csv_next(&rd, r, err, sizeof err), 1);
+	assert_int_equal(csv_next(&rd, h, NULL), 1);
+	assert_int_equal(csv_next(&rd, r, NULL), 1);
 }
 
 /* Every digit written reads back as the same double: a round trip. */
@@ -126,7 +125,8 @@ test_csv_round_trip(void **state)
 	struct entry e, back;
 	struct csv_row h, r;
 	struct record_layout lay;
-	char *line, *text, err[256];
+	struct diag d;
+	char *line, *text;
 
 	(void)state;
 	gouda(&e);
@@ -136,8 +136,7 @@ test_csv_round_trip(void **state)
 	    "sodium_mg,kcal\r\n%s", line);
 	rows(text, &h, &r);
 	assert_int_equal(record_csv_layout(&h, &lay), 0);
-	assert_int_equal(record_csv_entry(&lay, &r, &back, err, sizeof err),
-	    0);
+	assert_int_equal(record_csv_entry(&lay, &r, &back, &d), 0);
 	assert_true(back.id == 2 && back.day == 20784 &&
 	    back.logged_at == 1795982400);
 	assert_string_equal(back.food_name, "Gouda, \"aged\"");
@@ -161,7 +160,7 @@ test_old_layout(void **state)
 	struct csv_row h, r;
 	struct record_layout lay;
 	struct entry e;
-	char err[256];
+	struct diag d;
 
 	(void)state;
 	rows("id,day,logged_at,food_id,food_name,serving,grams,servings,k2_ug,"
@@ -170,7 +169,7 @@ test_old_layout(void **state)
 	    "850,,,1.35235,5.95,179.35\r\n", &h, &r);
 	assert_int_equal(record_csv_layout(&h, &lay), 0);
 	assert_int_equal(lay.fields, 16);
-	assert_int_equal(record_csv_entry(&lay, &r, &e, err, sizeof err), 0);
+	assert_int_equal(record_csv_entry(&lay, &r, &e, &d), 0);
 	assert_true(e.quantity == 0);
 	assert_true(e.grams == 85 && e.nut.v[NUT_K2] == 850);
 	assert_false(nutrients_has(&e.nut, NUT_MK4));
@@ -223,7 +222,8 @@ test_bad_cells(void **state)
 	struct csv_row h, r;
 	struct record_layout lay;
 	struct entry e;
-	char *text, err[256];
+	struct diag d;
+	char *text;
 	size_t i;
 
 	(void)state;
@@ -233,20 +233,51 @@ test_bad_cells(void **state)
 		    "k1_ug,sat_fat_g,sodium_mg,kcal\r\n%s\r\n", bad[i].row);
 		rows(text, &h, &r);
 		assert_int_equal(record_csv_layout(&h, &lay), 0);
-		err[0] = '\0';
+		d.line = 0;
+		d.msg[0] = '\0';
 		if (bad[i].msg == NULL) {
-			assert_int_equal(record_csv_entry(&lay, &r, &e, err,
-			    sizeof err), 0);
+			assert_int_equal(record_csv_entry(&lay, &r, &e, &d), 0);
 			entry_release(&e);
+			/* Success leaves d untouched. */
+			assert_string_equal(d.msg, "");
 		} else {
-			assert_int_equal(record_csv_entry(&lay, &r, &e, err,
-			    sizeof err), -1);
-			assert_string_equal(err, bad[i].msg);
+			assert_int_equal(record_csv_entry(&lay, &r, &e, &d),
+			    -1);
+			assert_string_equal(d.msg, bad[i].msg);
+			assert_int_equal(d.line, 2);	/* the row's line */
 		}
 		csv_row_release(&h);
 		csv_row_release(&r);
 		free(text);
 	}
+}
+
+/* A malformed CSV: the message, and the line the reader stopped on. */
+static void
+test_csv_errors(void **state)
+{
+	static const char open_quote[] = "a,b\r\n\"x\ny";
+	static const char after_quote[] = "a,\"b\"c\r\n";
+	struct csv_reader rd;
+	struct csv_row row;
+	struct diag d;
+
+	(void)state;
+	csv_reader_init(&rd, open_quote, strlen(open_quote));
+	assert_int_equal(csv_next(&rd, &row, &d), 1);
+	csv_row_release(&row);
+	assert_int_equal(csv_next(&rd, &row, &d), -1);
+	assert_string_equal(d.msg, "a quoted field that starts on line 2 is "
+	    "never closed");
+	assert_null(d.file);
+	assert_int_equal(d.line, 3);
+	csv_reader_init(&rd, after_quote, strlen(after_quote));
+	assert_int_equal(csv_next(&rd, &row, &d), -1);
+	assert_string_equal(d.msg, "text after a closing quote in field 2");
+	assert_int_equal(d.line, 1);
+	/* NULL drops the message, not the result. */
+	csv_reader_init(&rd, after_quote, strlen(after_quote));
+	assert_int_equal(csv_next(&rd, &row, NULL), -1);
 }
 
 static void
@@ -277,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_csv_round_trip),
 		cmocka_unit_test(test_old_layout),
 		cmocka_unit_test(test_bad_cells),
+		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_time),
 	};
 
