@@ -614,9 +614,9 @@ ended "edit '1 OR 1=1': exit 2" 2
 try list --date "2026-01-01'; DROP TABLE entry; --"
 ended "a SQL --date: exit 2" 2
 is "the SQL attempts changed nothing" "$(count)" $((n0 + 2))
-is "the schema holds its one table and index" \
+is "the schema holds its table, its index and SQLite's id counter" \
     "$(sql "select group_concat(name) from (select name from sqlite_master order by name)")" \
-    "entry,entry_day"
+    "entry,entry_day,sqlite_sequence"
 
 # --- 11. A private diary whatever the umask ---
 for u in 000 077; do
