@@ -207,6 +207,10 @@ check-layers: $(B)/libcore.a
 	done; \
 	bad=$$(grep -lE '#include "diary.h"|[^a-z_]diary_[a-z_]+\(' src/ui_*.c); \
 	if [ -n "$$bad" ]; then echo "layer rule broken: a screen calls the diary: $$bad"; exit 1; fi; \
+	bad=$$(grep -nE 'ui_[a-z]+_draw *\(|ui_draw *\(' src/ui_term.c); \
+	if [ -n "$$bad" ]; then echo "layer rule broken: the terminal module calls a screen: $$bad"; exit 1; fi; \
+	bad=$$(awk '/^draw\(/,/^}/' src/app.c | grep -E 'diary_|_load\('); \
+	if [ -n "$$bad" ]; then echo "layer rule broken: draw() reads the diary: $$bad"; exit 1; fi; \
 	bad=$$(nm -u $(B)/libcore.a | awk '{print $$NF}' | grep -E '^(sqlite3_|yaml_|nc_|w?getch|wget_wch|newterm|initscr|endwin|curs_set|mvw?addn?str|wrefresh|doupdate|tigetstr)' | sort -u); \
 	if [ -n "$$bad" ]; then echo "layer rule broken: libcore.a needs:" $$bad; exit 1; fi; \
 	echo "layers ok"
