@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "diag.h"
 #include "food.h"
 
 #define AMOUNT_MAX_SERVINGS 100.0
@@ -27,11 +28,11 @@ struct amount {
 /* One default serving of f. */
 void amount_default(const struct food *f, struct amount *out);
 /*
- * Parse text as an amount of f. Returns 0, or -1 with a message in err
+ * Parse text as an amount of f. Returns 0, or -1 with a message in d
  * that names the food's units.
  */
 int amount_parse(const char *text, const struct food *f, struct amount *out,
-    char *err, size_t errlen);
+    struct diag *d);
 /* Is label a unit of every food (g, gram, grams, kg, oz, lb)? */
 bool amount_unit_reserved(const char *label);
 /* Parse just the number part ("1 1/2", "½", ".5"); -1 if it is not one. */

@@ -7,14 +7,15 @@
 #define K2_UI_H
 
 #include <stdbool.h>
+#include "diag.h"
 #include "tui.h"
 
 /*
- * Set up the terminal; -1 with a message in err when it cannot: no
+ * Set up the terminal; -1 with a message in d when it cannot: no
  * terminal, an unknown TERM, or one that cannot move the cursor or clear
  * the screen (TERM=dumb). Nothing is drawn before it succeeds.
  */
-int ui_open(bool color, char *err, size_t errlen);
+int ui_open(bool color, struct diag *d);
 /* Restore the terminal (safe to call twice, and from the fatal hook). */
 void ui_close(void);
 /* Wait up to timeout_ms for a key; TK_NONE on timeout. */

@@ -60,21 +60,6 @@ enum number_result {
 	NUMBER_DIV0
 };
 
-static void fail(char *err, size_t errlen, const char *fmt, ...)
-    K2_PRINTF(3, 4);
-
-static void
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 /* A length for "%.*s". */
 static int
 quote_len(size_t n)
@@ -380,7 +365,7 @@ format_limit(char *buf, size_t len, double v)
  */
 static int
 too_much(const char *s, size_t n, const struct food *f, double bare_q,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	char grams[32], servings[32], q[40];
 	double g0 = f->servings[0].grams;
@@ -388,7 +373,7 @@ too_much(const char *s, size_t n, const struct food *f, double bare_q,
 
 	if (g0 <= 0) {
 		format_limit(servings, sizeof servings, AMOUNT_MAX_SERVINGS);
-		fail(err, errlen, "'%.*s' of %s is too much: at most %s "
+		diag_set(d, NULL, 0, 0, "'%.*s' of %s is too much: at most %s "
 		    "servings", quote_len(n), s, f->name, servings);
 		return -1;
 	}
@@ -397,12 +382,12 @@ too_much(const char *s, size_t n, const struct food *f, double bare_q,
 	format_limit(servings, sizeof servings, limit_g / g0);
 	if (bare_q > 0 && bare_q <= limit_g) {
 		text_num_exact(q, sizeof q, bare_q);
-		fail(err, errlen, "'%.*s' of %s is too much: at most %s g "
+		diag_set(d, NULL, 0, 0, "'%.*s' of %s is too much: at most %s g "
 		    "(%s servings); did you mean %sg?", quote_len(n), s,
 		    f->name, grams, servings, q);
 		return -1;
 	}
-	fail(err, errlen, "'%.*s' of %s is too much: at most %s g "
+	diag_set(d, NULL, 0, 0, "'%.*s' of %s is too much: at most %s g "
 	    "(%s servings)", quote_len(n), s, f->name, grams, servings);
 	return -1;
 }
@@ -420,23 +405,23 @@ amount_default(const struct food *f, struct amount *out)
 /*
  * The number that starts the amount from b to e: the quantity to *q (1
  * when there is none), where the unit starts to *u and the scan's result
- * to *r. -1 with the message in err for a number below zero or a division
+ * to *r. -1 with the message in d for a number below zero or a division
  * by zero.
  */
 static int
 parse_quantity(const char *b, const char *e, double *q, const char **u,
-    enum number_result *r, char *err, size_t errlen)
+    enum number_result *r, struct diag *d)
 {
 	const char *end;
 	double v;
 
 	if (*b == '-' && scan_number(b + 1, &v, &end) != NUMBER_NONE) {
-		fail(err, errlen, "amount must be more than zero");
+		diag_set(d, NULL, 0, 0, "amount must be more than zero");
 		return -1;
 	}
 	*r = scan_number(b, q, &end);
 	if (*r == NUMBER_DIV0) {
-		fail(err, errlen, "division by zero in '%.*s'",
+		diag_set(d, NULL, 0, 0, "division by zero in '%.*s'",
 		    quote_len((size_t)(e - b)), b);
 		return -1;
 	}
@@ -451,25 +436,25 @@ parse_quantity(const char *b, const char *e, double *q, const char **u,
 }
 
 /*
- * Say in err why the amount b (n bytes) names no unit of f: u (un bytes,
+ * Say in d why the amount b (n bytes) names no unit of f: u (un bytes,
  * after a number when numbered) is no word, or a word f has no unit for.
  */
 static void
 unit_fail(const struct food *f, const char *b, size_t n, const char *u,
-    size_t un, bool numbered, char *err, size_t errlen)
+    size_t un, bool numbered, struct diag *d)
 {
 	char units[AMOUNT_UNITS_LEN];
 
 	amount_units(f, units, sizeof units);
 	if (numbered && is_word(u, un))
-		fail(err, errlen, "unknown unit '%.*s' for %s: use %s",
+		diag_set(d, NULL, 0, 0, "unknown unit '%.*s' for %s: use %s",
 		    quote_len(un), u, f->name, units);
 	else if (f->servings[0].grams > 0)
-		fail(err, errlen, "'%.*s' is not an amount: try 1, "
+		diag_set(d, NULL, 0, 0, "'%.*s' is not an amount: try 1, "
 		    "1/2, 2 %s or 30g", quote_len(n), b,
 		    f->servings[0].label);
 	else
-		fail(err, errlen, "'%.*s' is not an amount: try 1, "
+		diag_set(d, NULL, 0, 0, "'%.*s' is not an amount: try 1, "
 		    "1/2 or 2 %s", quote_len(n), b,
 		    f->servings[0].label);
 }
@@ -477,7 +462,7 @@ unit_fail(const struct food *f, const char *b, size_t n, const char *u,
 /* Parse text as an amount of f. */
 int
 amount_parse(const char *text, const struct food *f, struct amount *out,
-    char *err, size_t errlen)
+    struct diag *d)
 {
 	char units[AMOUNT_UNITS_LEN];
 	const char *b, *e, *u;
@@ -497,24 +482,24 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 		return 0;
 	}
 	g0 = f->servings[0].grams > 0 ? f->servings[0].grams : 0;
-	if (parse_quantity(b, e, &q, &u, &r, err, errlen) == -1)
+	if (parse_quantity(b, e, &q, &u, &r, d) == -1)
 		return -1;
 	un = (size_t)(e - u);
 
 	i = un == 0 ? 0 : find_label(f, u, un);
 	unit_g = i == -1 ? weight_unit(u, un, &label, &count) : 0;
 	if (i == -1 && unit_g == 0) {
-		unit_fail(f, b, n, u, un, r == NUMBER_OK, err, errlen);
+		unit_fail(f, b, n, u, un, r == NUMBER_OK, d);
 		return -1;
 	}
 	if (i == -1 && g0 == 0) {
 		amount_units(f, units, sizeof units);
-		fail(err, errlen, "no gram weight known for %s: use %s",
+		diag_set(d, NULL, 0, 0, "no gram weight known for %s: use %s",
 		    f->name, units);
 		return -1;
 	}
 	if (!(q > 0)) {
-		fail(err, errlen, "amount must be more than zero");
+		diag_set(d, NULL, 0, 0, "amount must be more than zero");
 		return -1;
 	}
 
@@ -533,7 +518,7 @@ amount_parse(const char *text, const struct food *f, struct amount *out,
 	if (!isfinite(grams) || !isfinite(servings) ||
 	    servings > AMOUNT_MAX_SERVINGS || grams > AMOUNT_MAX_GRAMS)
 		return too_much(b, n, f, r == NUMBER_OK && un == 0 ? q : 0,
-		    err, errlen);
+		    d);
 
 	out->quantity = q;
 	out->label = label;

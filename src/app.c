@@ -461,8 +461,8 @@ app_start(struct app *a)
 	char err[1100], *errors;
 
 	/* The terminal first: no diary is created for a pipe or a bad TERM. */
-	if (ui_open(a->color, err, sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (ui_open(a->color, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return EXIT_USAGE;
 	}
 	util_set_fatal_hook(ui_close);

@@ -27,7 +27,6 @@ cmd_add(struct session *x, const struct cli_opts *o)
 	struct entry_list l1, l2;
 	struct gauge *before, *after;
 	struct diag d;
-	char err[512];
 	int ret = EXIT_ERROR;
 
 	if (o->nargs < 1 || o->nargs > 2) {
@@ -44,9 +43,8 @@ cmd_add(struct session *x, const struct cli_opts *o)
 	}
 	if ((f = cli_resolve_food(x, o->args[0])) == NULL)
 		return EXIT_ERROR;
-	if (amount_parse(o->nargs == 2 ? o->args[1] : "", f, &a, err,
-	    sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (amount_parse(o->nargs == 2 ? o->args[1] : "", f, &a, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		return EXIT_ERROR;
 	}
 	if (cli_open_diary(x) != 0)
@@ -157,7 +155,6 @@ cmd_edit(struct session *x, const struct cli_opts *o)
 	struct serving sv[ENTRY_UNITS_MAX];
 	struct amount a;
 	struct diag d;
-	char err[512];
 	int r;
 
 	if (o->nargs != 2) {
@@ -168,8 +165,8 @@ cmd_edit(struct session *x, const struct cli_opts *o)
 		return r;
 	/* The amount is read in the entry's own units (its snapshot). */
 	entry_edit_food(&e, catalogue_find(&x->cat, e.food_id), &tmp, sv);
-	if (amount_parse(o->args[1], &tmp, &a, err, sizeof err) != 0) {
-		fprintf(stderr, "k2diary: %s\n", err);
+	if (amount_parse(o->args[1], &tmp, &a, &d) != 0) {
+		fprintf(stderr, "k2diary: %s\n", d.msg);
 		entry_release(&e);
 		return EXIT_ERROR;
 	}

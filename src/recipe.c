@@ -169,7 +169,7 @@ resolve_step(struct resolver *rs)
 	const struct food *g = NULL;
 	struct nutrients n;
 	struct amount a;
-	char err[300];
+	struct diag ad;
 	long k, gr = -1;
 	int e;
 
@@ -206,9 +206,9 @@ resolve_step(struct resolver *rs)
 		}
 		return true;
 	}
-	if (amount_parse(ing->amount, g, &a, err, sizeof err) != 0) {
+	if (amount_parse(ing->amount, g, &a, &ad) != 0) {
 		diag_add(rs->dl, r->file, ing->amount_line, ing->amount_col,
-		    "%s (ingredient '%s' of recipe '%s')", err, ing->food,
+		    "%s (ingredient '%s' of recipe '%s')", ad.msg, ing->food,
 		    r->id);
 		s->failed = true;
 		return true;

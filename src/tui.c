@@ -135,8 +135,7 @@ day_relog(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	c.type = TUI_CMD_ADD;
 	c.food = r->food;
 	c.day = s->day;
-	if (amount_parse(r->exact, r->food, &c.amount, s->question,
-	    sizeof s->question) != 0)
+	if (amount_parse(r->exact, r->food, &c.amount, NULL) != 0)
 		amount_default(r->food, &c.amount);
 	snprintf(s->question, sizeof s->question,
 	    "log %s %s again on %s %s? y/n", r->amount, r->food->name,
@@ -150,10 +149,10 @@ day_relog(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 static int
 entry_amount(const struct entry *e, const struct food *f, struct amount *a)
 {
-	char text[TUI_LINE_MAX], err[256];
+	char text[TUI_LINE_MAX];
 
 	entry_amount_exact(e, text, sizeof text);
-	return amount_parse(text, f, a, err, sizeof err);
+	return amount_parse(text, f, a, NULL);
 }
 
 /* .: log the last entry again on this day. */

@@ -19,14 +19,13 @@
  * what was prefilled or cycled, else the line parsed.
  */
 static int
-prompt_amount(const struct tui_state *s, struct amount *a, char *err,
-    size_t errlen)
+prompt_amount(const struct tui_state *s, struct amount *a, struct diag *d)
 {
 	if (s->exact_valid && strcmp(s->amount.buf, s->exact_text) == 0) {
 		*a = s->exact;
 		return 0;
 	}
-	return amount_parse(s->amount.buf, s->food, a, err, errlen);
+	return amount_parse(s->amount.buf, s->food, a, d);
 }
 
 /* Append s to buf, cut to fit. */
@@ -127,11 +126,12 @@ amount_preview(struct tui_state *s, const struct tui_env *env)
 {
 	struct amount a;
 	struct nutrients n;
-	char err[256], k2[48], sf[32], na[32];
+	char k2[48], sf[32], na[32];
+	struct diag d;
 
 	s->preview_warn[0] = '\0';
-	if (prompt_amount(s, &a, err, sizeof err) != 0) {
-		snprintf(s->preview, sizeof s->preview, "%s", err);
+	if (prompt_amount(s, &a, &d) != 0) {
+		snprintf(s->preview, sizeof s->preview, "%.255s", d.msg);
 		s->preview_bad = true;
 		return;
 	}
@@ -162,10 +162,9 @@ static size_t
 unit_of(const struct food *f, const char *text, size_t dflt)
 {
 	struct amount a;
-	char err[256];
 	size_t i;
 
-	if (amount_parse(text, f, &a, err, sizeof err) != 0)
+	if (amount_parse(text, f, &a, NULL) != 0)
 		return dflt;
 	for (i = 0; i < f->n_servings; i++)
 		if (a.label == f->servings[i].label)
@@ -179,7 +178,7 @@ tui_amount_open(struct tui_state *s, const struct tui_env *env,
     const struct food *f, const char *text, const char *exact,
     int64_t edit_id)
 {
-	char buf[TUI_LINE_MAX], err[256];
+	char buf[TUI_LINE_MAX];
 
 	s->food = f;
 	s->edit_id = edit_id;
@@ -189,7 +188,7 @@ tui_amount_open(struct tui_state *s, const struct tui_env *env,
 	}
 	tui_line_set(&s->amount, text);
 	s->exact_valid = amount_parse(exact != NULL ? exact : text, f,
-	    &s->exact, err, sizeof err) == 0;
+	    &s->exact, NULL) == 0;
 	snprintf(s->exact_text, sizeof s->exact_text, "%s", s->amount.buf);
 	s->unit = unit_of(f, exact != NULL ? exact : s->amount.buf, 0);
 	s->cycle_valid = false;
@@ -209,7 +208,7 @@ amount_cycle(struct tui_state *s, const struct tui_env *env, int dir)
 	bool grams = f->servings[0].grams > 0;
 	size_t units = f->n_servings + (grams ? 1 : 0);
 	struct amount a;
-	char err[256], q[32], buf[TUI_LINE_MAX];
+	char q[32], buf[TUI_LINE_MAX];
 
 	if (!s->cycle_valid) {
 		if (s->exact_valid && strcmp(s->amount.buf,
@@ -218,8 +217,7 @@ amount_cycle(struct tui_state *s, const struct tui_env *env, int dir)
 			s->unit = unit_index(f, a.label, s->unit);
 		} else {
 			s->unit = unit_of(f, s->amount.buf, s->unit);
-			if (amount_parse(s->amount.buf, f, &a, err,
-			    sizeof err) != 0)
+			if (amount_parse(s->amount.buf, f, &a, NULL) != 0)
 				amount_default(f, &a);
 		}
 		/* Grams when the food has them, else a count of servings. */
@@ -283,12 +281,12 @@ amount_enter(struct tui_state *s, const struct tui_env *env,
     struct tui_keyev k, struct tui_cmd *cmd)
 {
 	struct amount a;
-	char err[256];
+	struct diag d;
 
 	(void)env;
 	(void)k;
-	if (prompt_amount(s, &a, err, sizeof err) != 0) {
-		tui_status(s, true, "%s", err);
+	if (prompt_amount(s, &a, &d) != 0) {
+		tui_status(s, true, "%s", d.msg);
 		return TUI_REDRAW;
 	}
 	cmd->type = s->edit_id != 0 ? TUI_CMD_EDIT : TUI_CMD_ADD;

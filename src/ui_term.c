@@ -49,12 +49,12 @@ term_can(const char *cap)
 
 /* Set up the terminal. */
 int
-ui_open(bool color, char *err, size_t errlen)
+ui_open(bool color, struct diag *d)
 {
 	struct sigaction sa;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		snprintf(err, errlen, "the full screen needs a terminal; use "
+		diag_set(d, NULL, 0, 0, "the full screen needs a terminal; use "
 		    "a command such as 'k2diary list' or 'k2diary week' "
 		    "instead (see k2diary --help)");
 		return -1;
@@ -64,7 +64,7 @@ ui_open(bool color, char *err, size_t errlen)
 		set_escdelay(25);
 	/* newterm, not initscr: it reports an unknown TERM instead of exiting. */
 	if ((ui_screen = newterm(NULL, stdout, stdin)) == NULL) {
-		snprintf(err, errlen, "cannot use the terminal '%s' (is TERM "
+		diag_set(d, NULL, 0, 0, "cannot use the terminal '%s' (is TERM "
 		    "right?)", getenv("TERM") ? getenv("TERM") : "(unset)");
 		return -1;
 	}
@@ -78,7 +78,7 @@ ui_open(bool color, char *err, size_t errlen)
 		reset_shell_mode();
 		delscreen(ui_screen);
 		ui_screen = NULL;
-		snprintf(err, errlen, "the terminal '%s' cannot move the "
+		diag_set(d, NULL, 0, 0, "the terminal '%s' cannot move the "
 		    "cursor or clear the screen, as the full screen needs; "
 		    "use a command such as 'k2diary list' or 'k2diary week' "
 		    "instead (see k2diary --help)", getenv("TERM") ?

@@ -124,10 +124,10 @@ check_ok_at(const struct food *f, const char *text, double q,
     int label_index, double g, double s, int line)
 {
 	struct amount a;
-	char err[256] = "";
+	struct diag d;
 
-	if (amount_parse(text, f, &a, err, sizeof err) != 0)
-		fail_msg("line %d: '%s' refused: %s", line, text, err);
+	if (amount_parse(text, f, &a, &d) != 0)
+		fail_msg("line %d: '%s' refused: %s", line, text, d.msg);
 	near_at(a.quantity, q, "quantity", text, line);
 	near_at(a.grams, g, "grams", text, line);
 	near_at(a.servings, s, "servings", text, line);
@@ -150,9 +150,11 @@ check_bad_at(const struct food *f, const char *text, const char *msg,
     int line)
 {
 	struct amount a = { 42, "untouched", 43, 44 };
-	char err[256] = "";
+	struct diag d;
+	const char *err = d.msg;
 
-	if (amount_parse(text, f, &a, err, sizeof err) != -1)
+	memset(&d, 0, sizeof d);
+	if (amount_parse(text, f, &a, &d) != -1)
 		fail_msg("line %d: '%s' accepted (%g %s)", line, text,
 		    a.quantity, a.label);
 	if (strcmp(err, msg) != 0)
@@ -515,11 +517,10 @@ test_too_much(void **state)
 	assert_int_equal(strlen(huge), 400);
 	{
 		struct amount a;
-		char err[1024];
+		struct diag d;
 
-		assert_int_equal(amount_parse(huge, &gouda, &a, err,
-		    sizeof err), -1);
-		assert_non_null(strstr(err, "' of Gouda is too much: "
+		assert_int_equal(amount_parse(huge, &gouda, &a, &d), -1);
+		assert_non_null(strstr(d.msg, "' of Gouda is too much: "
 		    "at most 2800 g (100 servings)"));
 	}
 }
@@ -530,8 +531,8 @@ test_no_err_buffer(void **state)
 	struct amount a;
 
 	(void)state;
-	assert_int_equal(amount_parse("lots", &gouda, &a, NULL, 0), -1);
-	assert_int_equal(amount_parse("2 slice", &gouda, &a, NULL, 0), 0);
+	assert_int_equal(amount_parse("lots", &gouda, &a, NULL), -1);
+	assert_int_equal(amount_parse("2 slice", &gouda, &a, NULL), 0);
 	assert_true(a.quantity == 2);
 }
 

@@ -66,10 +66,10 @@ static void
 logged(struct entry *e, const struct food *f, const char *text)
 {
 	struct amount a;
-	char err[256];
+	struct diag ad;
 
-	if (amount_parse(text, f, &a, err, sizeof err) != 0)
-		fail_msg("'%s': %s", text, err);
+	if (amount_parse(text, f, &a, &ad) != 0)
+		fail_msg("'%s': %s", text, ad.msg);
 	entry_from_food(e, f, &a, 20785, 1764000000);
 }
 
@@ -79,11 +79,11 @@ change(struct entry *e, const struct food *cat, const char *text)
 	struct food ef;
 	struct serving sv[ENTRY_UNITS_MAX];
 	struct amount a;
-	char err[256];
+	struct diag ad;
 
 	entry_edit_food(e, cat, &ef, sv);
-	if (amount_parse(text, &ef, &a, err, sizeof err) != 0)
-		fail_msg("'%s': %s", text, err);
+	if (amount_parse(text, &ef, &a, &ad) != 0)
+		fail_msg("'%s': %s", text, ad.msg);
 	entry_rescale(e, &a);
 }
 
@@ -194,12 +194,12 @@ test_rescale_own_label(void **state)
 	struct food ef;
 	struct serving sv[ENTRY_UNITS_MAX];
 	struct amount a;
-	char err[256];
+	struct diag ad;
 
 	(void)state;
 	logged(&e, &gouda2, "2 cube");
 	entry_edit_food(&e, NULL, &ef, sv);
-	assert_int_equal(amount_parse("4 cube", &ef, &a, err, sizeof err), 0);
+	assert_int_equal(amount_parse("4 cube", &ef, &a, &ad), 0);
 	assert_ptr_equal(a.label, e.serving);	/* borrowed from e */
 	entry_rescale(&e, &a);
 	assert_string_equal(e.serving, "cube");

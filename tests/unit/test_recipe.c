@@ -202,7 +202,7 @@ test_yields_halves(void **state)
 	const struct food *f;
 	struct amount a;
 	struct nutrients n;
-	char err[256];
+	struct diag ad;
 
 	(void)state;
 	if (load_over_foods(&c, RECIPES "omelette-halves.yaml") != 0) {
@@ -223,10 +223,10 @@ test_yields_halves(void **state)
 	assert_nut(f, NUT_KCAL, 163.19, 3);
 	assert_false(nutrients_has(&f->nut, NUT_MK7));
 	/* The amount grammar works in its units like any food's. */
-	assert_int_equal(amount_parse("1 bite", f, &a, err, sizeof err), 0);
+	assert_int_equal(amount_parse("1 bite", f, &a, &ad), 0);
 	food_nutrients(f, a.grams, a.servings, &n);
 	assert_near(n.v[NUT_SODIUM], 208.81 * 10 / 69, "sodium of a bite");
-	assert_int_equal(amount_parse("2 plates", f, &a, err, sizeof err), 0);
+	assert_int_equal(amount_parse("2 plates", f, &a, &ad), 0);
 	assert_near(a.grams, 138, "grams of two plates");
 	catalogue_release(&c);
 }

@@ -345,7 +345,8 @@ test_numbers_in_a_comma_locale(void **state)
 	struct catalogue c;
 	struct diag_list *dl = malloc(sizeof *dl);
 	struct amount a;
-	char buf[40], err[256];
+	char buf[40];
+	struct diag ad;
 	const char *end;
 	double v;
 
@@ -368,11 +369,9 @@ test_numbers_in_a_comma_locale(void **state)
 	    sizeof yaml - 1, dl), 0);
 	assert_true(c.foods[0].nut.v[NUT_SAT_FAT] == 17.6);
 	/* An amount takes '.' and ',' alike. */
-	assert_int_equal(amount_parse("1.5 slice", &c.foods[0], &a, err,
-	    sizeof err), 0);
+	assert_int_equal(amount_parse("1.5 slice", &c.foods[0], &a, &ad), 0);
 	assert_true(a.grams == 42);
-	assert_int_equal(amount_parse("1,5 slice", &c.foods[0], &a, err,
-	    sizeof err), 0);
+	assert_int_equal(amount_parse("1,5 slice", &c.foods[0], &a, &ad), 0);
 	assert_true(a.grams == 42);
 	amount_format_quantity(buf, sizeof buf, 4.0 / 3);
 	assert_string_equal(buf, "1.33");

@@ -92,10 +92,10 @@ add_entry(struct fx *x, int64_t id, const char *food_id, const char *text)
 	const struct food *f = food(x, food_id);
 	struct amount a;
 	struct entry e;
-	char err[256];
+	struct diag ad;
 
-	if (amount_parse(text, f, &a, err, sizeof err) != 0)
-		fail_msg("amount '%s': %s", text, err);
+	if (amount_parse(text, f, &a, &ad) != 0)
+		fail_msg("amount '%s': %s", text, ad.msg);
 	entry_from_food(&e, f, &a, x->view.day, 1773200000 + id);
 	e.id = id;
 	entry_list_push(&x->view.entries, &e);
