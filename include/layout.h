@@ -73,6 +73,7 @@ struct layout {
 	int		 fat_y;
 	int		 sodium_y;
 	int		 warn_y;
+	int		 suggest_y;	/* what to eat next: full layout only */
 	int		 status_y;
 	int		 pane_y;
 	int		 pane_h;
@@ -169,6 +170,29 @@ struct layout_help {
 };
 
 void layout_help(int rows, int cols, struct layout_help *out);
+
+/*
+ * A screen that is one list: the title, a line about it, a heading, the
+ * list's rows (they scroll), the status line and the hint line. The food
+ * form's columns: each field's label, its value and what is said of it;
+ * the finder's: the food, its K2, sodium and saturated fat a serving, and
+ * its flags (each w 0 when dropped). At 40 columns the form's notes go
+ * under the list, on the status line, for the field being typed.
+ */
+struct layout_list {
+	int		 title_y;
+	int		 info_y;	/* -1 when there is no room */
+	int		 head_y;	/* -1 when there is no room */
+	int		 list_y;
+	int		 list_h;	/* rows of the list shown at once */
+	int		 status_y;
+	int		 hint_y;
+	struct layout_col label, value, note;
+	struct layout_col name, k2, sodium, fat, flags;
+};
+
+void layout_form(int rows, int cols, struct layout_list *out);
+void layout_find(int rows, int cols, struct layout_list *out);
 
 /*
  * Which items of a line fit in width columns, sep columns between two:

@@ -70,6 +70,11 @@ int session_open(struct session *, const struct session_args *,
  * (caller frees; NULL when there are none).
  */
 int session_load_catalogue(struct session *, char **errors);
+/*
+ * Load the catalogue again (after an own food was saved): every pointer
+ * into the old one is stale. As session_load_catalogue.
+ */
+int session_reload_catalogue(struct session *, char **errors);
 /* Print what was wrong with the user's food files (nothing when none). */
 void session_print_problems(const struct session *);
 /*

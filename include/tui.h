@@ -22,10 +22,12 @@
 #include "catalogue.h"
 #include "config.h"
 #include "entry.h"
+#include "foodform.h"
 #include "gauge.h"
 #include "search.h"
+#include "suggest.h"
 
-#define TUI_LINE_MAX 128	/* bytes in an edit line */
+#define TUI_LINE_MAX FOODFORM_TEXT_MAX	/* bytes in an edit line */
 #define TUI_RECENT 9		/* foods under 1 ... 9 */
 #define TUI_HITS 200		/* picker rows kept */
 #define TUI_HISTORY 12		/* past weeks in the week view */
@@ -51,9 +53,9 @@ enum tui_key {
 	TK_CTRL_U,		/* clear the line */
 	TK_CTRL_W,		/* delete a word */
 	TK_CTRL_L,		/* redraw */
-	TK_CTRL_N,		/* (bound to nothing yet) */
-	TK_CTRL_E,
-	TK_CTRL_O,
+	TK_CTRL_N,		/* the picker: a new food */
+	TK_CTRL_E,		/* the picker: change an own food */
+	TK_CTRL_O,		/* the picker: the next order */
 	TK_RESIZE,
 	TK_QUIT,		/* Ctrl-C, SIGTERM, SIGHUP: leave now */
 	TK_ANY			/* in a key table: a key no other row has */
@@ -71,7 +73,10 @@ enum tui_screen {
 	TUI_SCREEN_AMOUNT,
 	TUI_SCREEN_CONFIRM,
 	TUI_SCREEN_WEEK,
-	TUI_SCREEN_HELP
+	TUI_SCREEN_HELP,
+	TUI_SCREEN_FORM,	/* a new or own food, or a one-off entry */
+	TUI_SCREEN_DISCARD,	/* the form asks before it is thrown away */
+	TUI_SCREEN_FIND		/* the K2 finder */
 };
 
 /* What the reducer asks the program to do. */
@@ -83,7 +88,9 @@ enum tui_cmd_type {
 	TUI_CMD_COPY_DAY,	/* entries of from_day into day */
 	TUI_CMD_UNDO,		/* take back the last change (app.c's) */
 	TUI_CMD_LOAD,		/* reload the view (day or week changed) */
-	TUI_CMD_HISTORY		/* read the last weeks into the view */
+	TUI_CMD_HISTORY,	/* read the last weeks into the view */
+	TUI_CMD_SAVE_FOOD,	/* the form's food into my-foods.yaml */
+	TUI_CMD_QUICK		/* the form's one-off entry on day */
 };
 
 struct tui_cmd {
@@ -94,6 +101,7 @@ struct tui_cmd {
 	long		 day;		/* ADD, COPY_DAY: target day */
 	long		 from_day;	/* COPY_DAY */
 	bool		 from_prompt;	/* ADD, EDIT: Enter in the prompt */
+	const struct foodform *form;	/* SAVE_FOOD, QUICK: the state's */
 };
 
 /*
@@ -127,6 +135,10 @@ struct tui_view {
 	struct entry	 last_entry;	/* the last entry logged, for '.' */
 	bool		 has_last;
 	size_t		 undo_depth;	/* changes app.c can take back, for u */
+	/* What to eat next (suggest.h), once the catalogue is loaded. */
+	struct suggest	 sug;
+	bool		 has_sug;
+	bool		 own_foods;	/* my-foods.yaml is in use (no --foods) */
 };
 
 enum tui_confirm {
@@ -138,6 +150,34 @@ enum tui_confirm {
 struct tui_line {
 	char		 buf[TUI_LINE_MAX];
 	size_t		 len;
+};
+
+/* The form of a new or own food, or of a one-off entry (tui_form.c). */
+struct tui_form {
+	struct foodform	 ff;
+	enum foodform_field field;	/* the field being typed */
+	struct tui_line	 line;		/* its text, as typed */
+	bool		 seen[FF_COUNT];	/* left or typed: its check shows */
+	char		 msg[FF_COUNT][160];	/* each field's problem, or "" */
+	enum tui_screen	 back;		/* where Esc goes */
+	size_t		 top;		/* first field shown */
+};
+
+/* The finder's orders, and the picker's (tui_find.c). */
+enum tui_order {
+	TUI_ORDER_BEST,		/* finder: §4's; picker: the search's */
+	TUI_ORDER_K2,		/* K2 a serving, highest first */
+	TUI_ORDER_K2_SODIUM	/* K2 per mg of sodium */
+};
+
+/* The K2 finder: the §4 list, or every food in an order. */
+struct tui_find {
+	enum tui_order	 order;
+	size_t		*idx;		/* K2, K2_SODIUM: every food, in order */
+	bool		*rich;		/* ... and whether each is K2-rich */
+	size_t		 n;
+	size_t		 sel;
+	size_t		 top;
 };
 
 struct tui_state {
@@ -181,6 +221,10 @@ struct tui_state {
 	struct tui_cmd	 pending;
 	/* Week view. */
 	long		 week_day;	/* a day of the week shown */
+	/* The forms, the finder and the picker's order. */
+	struct tui_form	 form;
+	struct tui_find	 find;
+	enum tui_order	 pick_order;
 	/* Status line. */
 	char		 status[256];
 	bool		 status_error;
@@ -317,7 +361,19 @@ unsigned tui_view_changed(struct tui_state *, const struct tui_env *,
 bool tui_today_changed(struct tui_state *, long old_today, long new_today);
 /* A key's name for messages: "x", "Tab", "PgUp". */
 void tui_key_name(struct tui_keyev, char *buf, size_t len);
-/* Refresh the picker's hits for the current query. */
+/* Refresh the picker's hits for the current query, in its order. */
 void tui_pick_refresh(struct tui_state *, const struct tui_env *);
+/* After app.c saved the form's food as id: the amount prompt for it. */
+void tui_food_saved(struct tui_state *, const struct tui_env *,
+    const char *id);
+/* An order's name for a title ("K2 a serving"); finder or picker. */
+const char *tui_order_name(enum tui_order, bool finder);
+/* The finder's rows now, and the food of row i. */
+size_t tui_find_rows(const struct tui_state *, const struct tui_env *);
+const struct food *tui_find_food(const struct tui_state *,
+    const struct tui_env *, size_t i);
+/* Keep the finder's selection in its rows after the view changed. */
+void tui_find_changed(struct tui_state *, const struct tui_env *);
+void tui_find_release(struct tui_find *);
 
 #endif

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "date.h"
 #include "diary.h"
+#include "ownfoods.h"
 #include "search.h"
 #include "tui.h"
 #include "ui.h"
@@ -39,6 +40,9 @@ view_release(struct tui_view *v)
 	if (v->has_last)
 		entry_release(&v->last_entry);
 	v->has_last = false;
+	if (v->has_sug)
+		suggest_release(&v->sug);
+	v->has_sug = false;
 }
 
 static void
@@ -114,6 +118,13 @@ view_load(struct app *a)
 	}
 	v->history_ready = false;
 	v->undo_depth = a->undo.n;
+	v->own_foods = a->x->args.foods == NULL;
+	/* What to eat next, once the foods are in (the finder, the line). */
+	if (a->x->cat_loaded) {
+		suggest_compute(&a->x->cat, &a->x->cf, &v->gauge, a->s.day,
+		    &v->sug);
+		v->has_sug = true;
+	}
 	entry_list_release(&recent);
 	entry_list_release(&prev);
 	diary_data_version(a->x->diary, &a->data_version, &d);
@@ -209,6 +220,107 @@ run_add(struct app *a, const struct tui_cmd *c, struct tui_outcome *o,
 		o->select_id = e.id;
 	}
 	entry_release(&e);
+	return r;
+}
+
+/* Log the quick form's one-off entry; its record removes it. */
+static int
+run_quick(struct app *a, const struct tui_cmd *c, struct tui_outcome *o,
+    struct diag *d)
+{
+	enum foodform_field bad;
+	struct amount am;
+	struct undo u;
+	struct entry e;
+	int r;
+
+	if (foodform_quick_entry(c->form, c->day, now(), &e, &bad, d) != 0)
+		return -1;
+	if ((r = diary_add(a->x->diary, &e, d)) == 0) {
+		am.quantity = 1;
+		am.label = FOODFORM_QUICK_SERVING;
+		am.grams = e.grams;
+		am.servings = 1;
+		undo_of_add(&u, e.id, e.food_name, &am, a->msg, sizeof a->msg);
+		undo_push(&a->undo, &u);
+		o->select_id = e.id;
+		a->s.screen = TUI_SCREEN_DAY;
+	}
+	entry_release(&e);
+	return r;
+}
+
+/* A save of the form's food, done under my-foods.yaml's lock. */
+struct save_job {
+	const struct foodform *ff;
+	const struct catalogue *cat;	/* the catalogue in use, for new ids */
+	char		*id;		/* the id it was saved under */
+};
+
+/* Put the form's food into the own foods read again (ownfoods_change_fn). */
+static int
+save_change(struct catalogue *own, void *arg, struct diag *d)
+{
+	struct save_job *j = arg;
+	enum foodform_field bad;
+	struct food f;
+
+	if (foodform_food(j->ff, &f, &bad, d) != 0)
+		return -1;
+	if (j->ff->id[0] != '\0') {
+		if (catalogue_find(own, j->ff->id) == NULL) {
+			diag_set(d, NULL, 0, 0, "'%s' is no longer in %s: "
+			    "nothing saved", j->ff->id, OWNFOODS_LEAF);
+			food_release(&f);
+			return -1;
+		}
+		f.id = xstrdup(j->ff->id);
+	} else
+		f.id = catalogue_new_id(f.name, own, j->cat);
+	j->id = xstrdup(f.id);
+	catalogue_put(own, &f, NULL);
+	return 0;
+}
+
+/*
+ * Save the form's food in my-foods.yaml (locked, read again, written whole:
+ * ownfoods.c), load the foods again and open the amount prompt for it.
+ */
+static int
+run_save_food(struct app *a, const struct tui_cmd *c, struct diag *d)
+{
+	struct save_job j = { c->form, &a->x->cat, NULL };
+	struct diag_list *dl = xmalloc(sizeof *dl);
+	char *path = ownfoods_path(), *errors = NULL;
+	int r = -1;
+
+	diag_list_init(dl);
+	if (path == NULL)
+		diag_set(d, NULL, 0, 0, "cannot find %s: HOME is not set",
+		    OWNFOODS_LEAF);
+	else if (ownfoods_update(path, save_change, &j, dl) != 0) {
+		/* The message borrows the path: word it before it goes. */
+		if (dl->n > 0)
+			diag_format(&dl->d[0], a->msg, sizeof a->msg);
+		diag_set(d, NULL, 0, 0, "%.500s", dl->n > 0 ? a->msg :
+		    "nothing saved");
+	} else {
+		/* Every food moves: nothing may point into the old catalogue. */
+		if (a->index_ready)
+			search_index_release(&a->index);
+		a->index_ready = false;
+		session_reload_catalogue(a->x, &errors);
+		free(errors);
+		index_build(a);
+		view_load(a);
+		tui_food_saved(&a->s, &a->env, j.id);
+		snprintf(a->msg, sizeof a->msg, "saved %s (%s) in %s: now log "
+		    "it", c->form->text[FF_NAME], j.id, OWNFOODS_LEAF);
+		r = 0;
+	}
+	free(j.id);
+	free(path);
+	free(dl);
 	return r;
 }
 
@@ -328,6 +440,12 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 		break;
 	case TUI_CMD_UNDO:
 		r = run_undo(a, &d);
+		break;
+	case TUI_CMD_QUICK:
+		r = run_quick(a, c, &o, &d);
+		break;
+	case TUI_CMD_SAVE_FOOD:
+		r = run_save_food(a, c, &d);
 		break;
 	case TUI_CMD_HISTORY:
 		history_load(a);

@@ -48,7 +48,7 @@ static void
 day_rows(struct layout *l)
 {
 	int entries = l->rows - FIXED_ROWS;
-	bool again, days, rule, blank;
+	bool again, days, rule, blank, suggest = !l->compact;
 
 	/* Optional lines, the last to go first: each keeps two entry rows. */
 	if ((again = entries - 1 >= KEEP_ENTRIES))
@@ -59,11 +59,15 @@ day_rows(struct layout *l)
 		entries--;
 	if ((blank = entries - 1 >= KEEP_ENTRIES))
 		entries--;
+	/* What to eat next: only in the full layout, the first line to go. */
+	if (suggest)
+		entries--;
 	l->header_y = 0;
 	l->status_y = l->rows - 1;
 	l->warn_y = l->rows - 2;
-	l->sodium_y = l->rows - 3;
-	l->fat_y = l->rows - 4;
+	l->suggest_y = suggest ? l->warn_y - 1 : -1;
+	l->sodium_y = (suggest ? l->suggest_y : l->warn_y) - 1;
+	l->fat_y = l->sodium_y - 1;
 	l->days_y = days ? l->fat_y - 1 : -1;
 	l->k2_y = (days ? l->days_y : l->fat_y) - 1;
 	l->rich_y = l->k2_y - 1;
@@ -213,7 +217,7 @@ layout_day(int rows, int cols, struct layout *l)
 	l->cols = cols;
 	l->header_y = l->table_y = l->again_y = l->gauge_y = l->rule_y =
 	    l->rich_y = l->k2_y = l->days_y = l->fat_y = l->sodium_y =
-	    l->warn_y = l->status_y = l->pane_y = -1;
+	    l->warn_y = l->status_y = l->pane_y = l->suggest_y = -1;
 	if ((l->too_small = layout_too_small(rows, cols)))
 		return;
 	l->compact = rows < LAYOUT_FULL_ROWS || cols < LAYOUT_FULL_COLS;
@@ -489,4 +493,64 @@ layout_wrap(const char *s, int width, int indent, size_t *start, size_t *len,
 			i++;
 	}
 	return n;
+}
+
+/* The rows every list screen has: title, info, heading, list, status, hints. */
+static void
+list_rows(int rows, struct layout_list *l)
+{
+	memset(l, 0, sizeof *l);
+	l->title_y = 0;
+	l->hint_y = rows - 1;
+	l->status_y = rows - 2;
+	l->info_y = rows >= 16 ? 1 : -1;
+	l->head_y = rows >= 14 ? (l->info_y >= 0 ? 3 : 1) : -1;
+	l->list_y = l->head_y >= 0 ? l->head_y + 1 : l->info_y >= 0 ?
+	    l->info_y + 1 : 1;
+	l->list_h = l->status_y - l->list_y;
+}
+
+/* The food form: a label, the value typed, and what is said of it. */
+void
+layout_form(int rows, int cols, struct layout_list *l)
+{
+	int v;
+
+	list_rows(rows, l);
+	l->head_y = -1;
+	l->list_y = l->info_y >= 0 ? l->info_y + 2 : 2;
+	l->list_h = l->status_y - l->list_y;
+	v = cols >= 80 ? 30 : cols - 20;
+	l->label = col(2, 16);
+	l->value = col(19, v);
+	l->note = cols >= 60 ? col(19 + v + 2, cols - (19 + v + 2) - 1) :
+	    col(0, 0);
+}
+
+/* The finder: a food a row with its K2, sodium, saturated fat and flags. */
+void
+layout_find(int rows, int cols, struct layout_list *l)
+{
+	int f;
+
+	list_rows(rows, l);
+	if (cols >= 80) {
+		f = cols - 2 - 10 * 3 - 19;
+		l->name = col(2, f);
+		l->k2 = col(2 + f, 10);
+		l->sodium = col(2 + f + 10, 10);
+		l->fat = col(2 + f + 20, 10);
+		l->flags = col(2 + f + 30 + 2, 16);
+	} else if (cols >= 56) {
+		f = cols - 2 - 10 * 3 - 1;
+		l->name = col(2, f);
+		l->k2 = col(2 + f, 10);
+		l->sodium = col(2 + f + 10, 10);
+		l->fat = col(2 + f + 20, 10);
+	} else {
+		f = cols - 2 - 10 * 2 - 1;
+		l->name = col(2, f);
+		l->k2 = col(2 + f, 10);
+		l->sodium = col(2 + f + 10, 10);
+	}
 }

@@ -236,6 +236,23 @@ session_load_catalogue(struct session *x, char **errors)
 	return ret;
 }
 
+/*
+ * Load the catalogue again, after the screen saved an own food: the
+ * foods' addresses change, so the caller drops what it held of them.
+ */
+int
+session_reload_catalogue(struct session *x, char **errors)
+{
+	catalogue_release(&x->cat);
+	catalogue_init(&x->cat);
+	free(x->cat_problems);
+	x->cat_problems = NULL;
+	x->cat_n_problems = 0;
+	x->cat_problems_in = NULL;
+	x->cat_loaded = false;
+	return session_load_catalogue(x, errors);
+}
+
 /* Say what was wrong with the user's food files; the rest was loaded. */
 void
 session_print_problems(const struct session *x)

@@ -30,6 +30,7 @@ void
 tui_release(struct tui_state *s)
 {
 	entry_release(&s->stand_entry);
+	tui_find_release(&s->find);
 }
 
 /* Set the status line. */
@@ -180,6 +181,33 @@ day_repeat(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	cmd->amount = a;
 	cmd->day = s->day;
 	return TUI_REDRAW | TUI_CMD;
+}
+
+/* n: the form of a new food. */
+static unsigned
+day_new_food(struct tui_state *s, const struct tui_env *env,
+    struct tui_keyev k, struct tui_cmd *cmd)
+{
+	(void)k;
+	(void)cmd;
+	if (!env->view->own_foods) {
+		tui_status(s, true, "--foods FILE is in use alone: no own foods");
+		return TUI_REDRAW;
+	}
+	tui_form_open(s, FOODFORM_FOOD, NULL, NULL, TUI_SCREEN_DAY);
+	return TUI_REDRAW;
+}
+
+/* Q: the form of a one-off entry. */
+static unsigned
+day_quick(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	(void)env;
+	(void)k;
+	(void)cmd;
+	tui_form_open(s, FOODFORM_QUICK, NULL, NULL, TUI_SCREEN_DAY);
+	return TUI_REDRAW;
 }
 
 /* Y: ask to copy the day before's entries into this day. */
@@ -400,6 +428,12 @@ static const struct tui_binding bindings[] = {
 	    { TUI_CH('.') } },
 	{ "Y", "copy the previous day's entries into this day", NULL, 0,
 	    day_copy, { TUI_CH('Y') } },
+	{ "n", "a new food of your own (my-foods.yaml), then log it", NULL, 0,
+	    day_new_food, { TUI_CH('n') } },
+	{ "Q", "log a one-off entry: a name and the figures you have", NULL,
+	    0, day_quick, { TUI_CH('Q') } },
+	{ "f", "the K2 finder: what fits what is left of the limits",
+	    "f find", 9, tui_find_open, { TUI_CH('f') } },
 	{ "k  Up", "select the entry above", NULL, 0, day_up,
 	    { TUI_CH('k'), TUI_KEY(TK_UP) } },
 	{ "j  Down", "select the entry below", NULL, 0, day_down,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* The food picker: type to filter, move, choose; its key table. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
@@ -7,13 +8,53 @@
 #include "tui_priv.h"
 #include "util.h"
 
+/*
+ * The hits in one of the finder's orders: every food the query finds (all
+ * of them when it is empty), sorted, the first TUI_HITS kept.
+ */
+static void
+pick_ordered(struct tui_state *s, const struct tui_env *env)
+{
+	enum suggest_order o = s->pick_order == TUI_ORDER_K2 ?
+	    SUGGEST_ORDER_K2 : SUGGEST_ORDER_K2_PER_SODIUM;
+	size_t n = env->cat->n, *idx, i, total;
+	struct search_hit *all;
+
+	if (n == 0) {
+		s->total_hits = s->n_hits = 0;
+		return;
+	}
+	idx = xreallocarray(NULL, n, sizeof *idx);
+	if (s->query.buf[0] == '\0') {
+		total = suggest_rank(env->cat, env->cf, o, idx, NULL);
+	} else {
+		all = xreallocarray(NULL, n, sizeof *all);
+		total = search_run(env->index, s->query.buf, all, n, NULL);
+		for (i = 0; i < total; i++)
+			idx[i] = all[i].food;
+		free(all);
+		suggest_sort(env->cat, o, idx, total);
+	}
+	s->total_hits = total;
+	s->n_hits = total < TUI_HITS ? total : TUI_HITS;
+	for (i = 0; i < s->n_hits; i++) {
+		s->hits[i].food = idx[i];
+		s->hits[i].tier = 0;
+	}
+	free(idx);
+}
+
 /* Refresh the picker's hits. */
 void
 tui_pick_refresh(struct tui_state *s, const struct tui_env *env)
 {
-	s->total_hits = search_run(env->index, s->query.buf, s->hits,
-	    TUI_HITS, NULL);
-	s->n_hits = s->total_hits < TUI_HITS ? s->total_hits : TUI_HITS;
+	if (s->pick_order == TUI_ORDER_BEST) {
+		s->total_hits = search_run(env->index, s->query.buf, s->hits,
+		    TUI_HITS, NULL);
+		s->n_hits = s->total_hits < TUI_HITS ? s->total_hits :
+		    TUI_HITS;
+	} else
+		pick_ordered(s, env);
 	s->pick = 0;
 	s->pick_top = 0;
 }
@@ -78,14 +119,70 @@ pick_page(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	return TUI_REDRAW;
 }
 
+/* Ctrl-N, and Enter when nothing matches: a new food, named as typed. */
+static unsigned
+pick_new(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	(void)k;
+	(void)cmd;
+	if (!env->view->own_foods) {
+		tui_status(s, true, "--foods FILE is in use alone: no own foods");
+		return TUI_REDRAW;
+	}
+	tui_form_open(s, FOODFORM_FOOD, NULL, s->query.buf, TUI_SCREEN_PICK);
+	return TUI_REDRAW;
+}
+
+/*
+ * Ctrl-E: change the selected food when it is one of my-foods.yaml; any
+ * other food is copied into a new one of yours ("My Gouda").
+ */
+static unsigned
+pick_edit(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	const struct food *f;
+
+	(void)k;
+	(void)cmd;
+	if (s->n_hits == 0)
+		return pick_new(s, env, k, cmd);
+	if (!env->view->own_foods) {
+		tui_status(s, true, "--foods FILE is in use alone: no own foods");
+		return TUI_REDRAW;
+	}
+	f = &env->cat->foods[s->hits[s->pick].food];
+	if (f->recipe_n > 0) {
+		tui_status(s, true, "%s is a recipe: change it with 'k2diary "
+		    "food edit %s' or in its file", f->name, f->id);
+		return TUI_REDRAW;
+	}
+	tui_form_open(s, FOODFORM_FOOD, f, NULL, TUI_SCREEN_PICK);
+	return TUI_REDRAW;
+}
+
+/* Ctrl-O: the next order of the hits. */
+static unsigned
+pick_order(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
+    struct tui_cmd *cmd)
+{
+	(void)k;
+	(void)cmd;
+	s->pick_order = (s->pick_order + 1) % 3;
+	tui_pick_refresh(s, env);
+	tui_status(s, false, "by %s", tui_order_name(s->pick_order, false));
+	return TUI_REDRAW;
+}
+
 /* Enter: the amount prompt for the food. */
 static unsigned
 pick_choose(struct tui_state *s, const struct tui_env *env,
     struct tui_keyev k, struct tui_cmd *cmd)
 {
-	(void)k;
-	(void)cmd;
 	if (s->n_hits == 0) {
+		if (s->query.buf[0] != '\0')
+			return pick_new(s, env, k, cmd);
 		tui_status(s, true, "no food matches '%s'", s->query.buf);
 		return TUI_REDRAW;
 	}
@@ -115,8 +212,14 @@ static const struct tui_binding rows[] = {
 	    { TUI_KEY(TK_UP), TUI_KEY(TK_DOWN) } },
 	{ "PgUp  PgDn", "a page", NULL, 0, pick_page,
 	    { TUI_KEY(TK_PGUP), TUI_KEY(TK_PGDN) } },
-	{ "Enter", "choose the food", "Enter choose", 0, pick_choose,
-	    { TUI_KEY(TK_ENTER) } },
+	{ "Enter", "choose the food; on 'no food matches', make it", "Enter "
+	    "choose", 0, pick_choose, { TUI_KEY(TK_ENTER) } },
+	{ "Ctrl-N", "a new food of your own, named as typed", "^N new", 4,
+	    pick_new, { TUI_KEY(TK_CTRL_N) } },
+	{ "Ctrl-E", "change your food, or copy this one into yours", NULL, 0,
+	    pick_edit, { TUI_KEY(TK_CTRL_E) } },
+	{ "Ctrl-O", "the next order: best match, K2 a serving, K2 per mg of "
+	    "sodium", "^O order", 5, pick_order, { TUI_KEY(TK_CTRL_O) } },
 	{ "Esc", "back to the day, nothing logged", "Esc back", 1, pick_back,
 	    { TUI_KEY(TK_ESC) } },
 };

@@ -44,6 +44,16 @@ void tui_pick_open(struct tui_state *, const struct tui_env *);
 void tui_amount_open(struct tui_state *, const struct tui_env *,
     const struct food *f, const char *text, const char *exact,
     int64_t edit_id);
+/*
+ * Open a food form of kind, filled from f (to change an own food, or to
+ * copy another into one) or with name; Esc goes back to back
+ * (tui_form.c).
+ */
+void tui_form_open(struct tui_state *, enum foodform_kind,
+    const struct food *f, const char *name, enum tui_screen back);
+/* f: open the finder (tui_find.c). */
+unsigned tui_find_open(struct tui_state *, const struct tui_env *,
+    struct tui_keyev, struct tui_cmd *);
 /* Ask the question in s->question; yes runs cmd (tui_confirm.c). */
 void tui_confirm_open(struct tui_state *, enum tui_confirm,
     const struct tui_cmd *cmd);
@@ -63,6 +73,9 @@ extern const struct tui_keymap tui_amount_keymap;
 extern const struct tui_keymap tui_confirm_keymap;
 extern const struct tui_keymap tui_week_keymap;
 extern const struct tui_keymap tui_help_keymap;
+extern const struct tui_keymap tui_form_keymap;
+extern const struct tui_keymap tui_discard_keymap;
+extern const struct tui_keymap tui_find_keymap;
 extern const struct tui_keymap tui_any_keymap;
 
 #endif

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "layout.h"
 #include "rules.h"
+#include "search.h"
 #include "text.h"
 #include "ui.h"
 #include "ui_priv.h"
@@ -188,9 +189,9 @@ recent_draw(WINDOW *w, const struct layout *l, const struct tui_env *env)
 /* One food of the picker. */
 static void
 food_row(WINDOW *w, int y, const struct layout *l, const struct food *f,
-    const struct config *cf, bool sel)
+    const struct config *cf, const char *query, bool sel)
 {
-	char serv[64], q[32], k2[32], flags[48];
+	char serv[64], q[32], k2[32], flags[48], name[256];
 	double v;
 	unsigned fl = rule_food_flags(cf, f);
 
@@ -202,14 +203,18 @@ food_row(WINDOW *w, int y, const struct layout *l, const struct food *f,
 	    l->p_serving.w)
 		snprintf(serv, sizeof serv, "1 %s", f->servings[0].label);
 	if (food_per_serving(f, NUT_K2, &v))
-		text_number(k2, sizeof k2, v, 1);
+		snprintf(k2, sizeof k2, "%s%s", text_number(q, sizeof q, v, 1),
+		    rule_partial(f, NUT_K2) ? "+" : "");
 	else
 		snprintf(k2, sizeof k2, "?");
 	rule_flag_words(fl, RULE_WORDS_SHORT, flags, sizeof flags);
+	/* A long name keeps the words that matched (DESIGN §3c). */
+	search_fit_name(name, sizeof name, f->name, query,
+	    (size_t)(l->p_name.w > 0 ? l->p_name.w : 1));
 	if (sel)
 		wattron(w, A_REVERSE);
 	mvwhline(w, y, 0, ' ', l->cols);
-	ui_put_col(w, y, l->p_name, f->name, false);
+	ui_put_col(w, y, l->p_name, name, false);
 	if (fl & RULE_HIGH)
 		ui_put_col(w, y, l->p_mark, "!", false);
 	ui_put_col(w, y, l->p_serving, serv, false);
@@ -225,11 +230,15 @@ static void
 picker_draw(WINDOW *w, const struct layout *l, const struct tui_state *s,
     const struct tui_env *env)
 {
-	char line[256], k2[16];
+	char line[TUI_LINE_MAX + 64], k2[16];
 	size_t i, top, shown;
 	int y, y0 = l->pane_y, qw, cw;
 
-	snprintf(line, sizeof line, "Find a food: %s", s->query.buf);
+	if (s->pick_order == TUI_ORDER_BEST)
+		snprintf(line, sizeof line, "Find a food: %s", s->query.buf);
+	else
+		snprintf(line, sizeof line, "Find a food by %s: %s",
+		    tui_order_name(s->pick_order, false), s->query.buf);
 	qw = (int)text_width(line);
 	if (qw > l->cols - 3)
 		qw = l->cols - 3;
@@ -256,11 +265,13 @@ picker_draw(WINDOW *w, const struct layout *l, const struct tui_state *s,
 	top = s->pick >= shown ? s->pick - shown + 1 : 0;
 	if (s->n_hits == 0)
 		ui_put_wrap(w, y0 + (l->pane_h > 3 ? 3 : 2), 2, l->cols - 4,
-		    l->pane_h > 4 ? 2 : 1, 0, "No food matches. Backspace "
-		    "to widen the search, Esc to go back.");
+		    l->pane_h > 4 ? 2 : 1, 0, s->query.buf[0] != '\0' ?
+		    "No food matches. Enter: make it a food of your own; "
+		    "Backspace widens the search, Esc goes back." :
+		    "No food matches. Esc goes back.");
 	for (i = top, y = y0 + 2; i < s->n_hits && i < top + shown; i++, y++)
 		food_row(w, y, l, &env->cat->foods[s->hits[i].food], env->cf,
-		    i == s->pick);
+		    s->query.buf, i == s->pick);
 }
 
 /* "units: slice (28 g), oz (28.35 g), g" */
@@ -491,7 +502,8 @@ warning_line(WINDOW *w, const struct layout *l, const struct tui_state *s,
 		wattron(w, ui_level_attr(wr->level));
 		ui_put_tail(w, l->warn_y, 1, l->cols - 2, line, tail);
 		wattroff(w, ui_level_attr(wr->level));
-	} else if (g->anticoagulant) {
+	} else if (g->anticoagulant && l->suggest_y < 0) {
+		/* (The full layout says it on the line of what to eat next.) */
 		snprintf(line, sizeof line, "vitamin K today %s %s, week's "
 		    "daily mean %s %s%s", gauge_total_text(a, sizeof a,
 		    &gd->vitk, 0), text_ug(), text_number(b, sizeof b,
@@ -499,6 +511,21 @@ warning_line(WINDOW *w, const struct layout *l, const struct tui_state *s,
 		    ": a swing of more than half" : "");
 		ui_put(w, l->warn_y, 1, l->cols - 2, line, false);
 	}
+}
+
+/* What to eat next (suggest_line): the full layout's line above warnings. */
+static void
+suggest_draw(WINDOW *w, const struct layout *l, const struct tui_env *env)
+{
+	char line[512];
+
+	if (l->suggest_y < 0 || !env->view->has_sug)
+		return;
+	suggest_line(&env->view->sug, (size_t)(l->cols - 2), line,
+	    sizeof line);
+	wattron(w, ui_attr(UI_ACCENT));
+	ui_put(w, l->suggest_y, 1, l->cols - 2, line, false);
+	wattroff(w, ui_attr(UI_ACCENT));
 }
 
 /* The weekly gauge in the rows the layout gives it. */
@@ -556,6 +583,7 @@ gauge_draw(WINDOW *w, const struct layout *l, const struct tui_state *s,
 	limit_line(w, l, l->sodium_y, "sodium", "mg", 0, &gd->sodium,
 	    env->cf->sodium_limit_mg, gd->sodium_status, &g->sodium,
 	    g->sodium_limit_mg, g->sodium_status);
+	suggest_draw(w, l, env);
 	warning_line(w, l, s, env, gd);
 }
 

@@ -27,6 +27,9 @@ static const ui_draw_fn screens[] = {
 	[TUI_SCREEN_CONFIRM] = ui_day_draw,
 	[TUI_SCREEN_WEEK] = ui_week_draw,
 	[TUI_SCREEN_HELP] = ui_help_draw,
+	[TUI_SCREEN_FORM] = ui_form_draw,
+	[TUI_SCREEN_DISCARD] = ui_form_draw,
+	[TUI_SCREEN_FIND] = ui_find_draw,
 };
 
 /* The notice in a window below the least size, centred. */

@@ -58,5 +58,7 @@ const char *ui_glyph(const char *utf8, const char *ascii);
 void ui_day_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_week_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_help_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+void ui_form_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+void ui_find_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 
 #endif

@@ -118,6 +118,12 @@ regauge(struct fx *x)
 	}
 	gauge_week(&x->cf, date_week_start(x->view.day, x->cf.week_start),
 	    x->view.week.v, x->view.week.n, &x->view.gauge);
+	/* What to eat next, as app.c computes it with the view. */
+	if (x->view.has_sug)
+		suggest_release(&x->view.sug);
+	suggest_compute(&x->cat, &x->cf, &x->view.gauge, x->view.day,
+	    &x->view.sug);
+	x->view.has_sug = true;
 }
 
 static void
@@ -161,6 +167,7 @@ setup(void **state)
 	v->n_recent = 2;
 	entry_copy(&v->last_entry, &v->entries.v[2]);
 	v->has_last = true;
+	v->own_foods = true;
 	x->env.cat = &x->cat;
 	x->env.index = &x->ix;
 	x->env.cf = &x->cf;
@@ -180,6 +187,8 @@ teardown(void **state)
 	tui_release(&x->s);
 	entry_list_release(&x->view.entries);
 	entry_list_release(&x->view.week);
+	if (x->view.has_sug)
+		suggest_release(&x->view.sug);
 	if (x->view.has_last)
 		entry_release(&x->view.last_entry);
 	search_index_release(&x->ix);
@@ -394,12 +403,19 @@ test_pick_no_match(void **state)
 	keys(x, "azzzq");
 	assert_int_equal(x->s.total_hits, 0);
 	assert_int_equal(x->s.n_hits, 0);
+	/* Enter on "no food matches": the form of a new food, so named. */
 	keys(x, "\n");
 	assert_int_equal(x->bits, TUI_REDRAW);
 	assert_int_equal(x->n_cmds, 0);
+	assert_int_equal(x->s.screen, TUI_SCREEN_FORM);
+	assert_string_equal(x->s.form.ff.text[FF_NAME], "zzzq");
+	/* Thrown away, it is back to the picker as it was. */
+	keys(x, "\033");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DISCARD);
+	keys(x, "y");
 	assert_int_equal(x->s.screen, TUI_SCREEN_PICK);
-	assert_string_equal(x->s.status, "no food matches 'zzzq'");
-	assert_true(x->s.status_error);
+	assert_string_equal(x->s.query.buf, "zzzq");
+	assert_string_equal(x->s.status, "nothing saved");
 	/* Moving in an empty list keeps the selection at 0. */
 	key(x, TK_DOWN);
 	key(x, TK_PGDN);
@@ -419,7 +435,7 @@ test_pick_moves_within_bounds(void **state)
 {
 	struct fx *x = *state;
 	const struct food *f;
-	size_t page = 12;	/* the picker lists 12 foods at 80 x 24 */
+	size_t page = 11;	/* the picker lists 11 foods at 80 x 24 */
 
 	keys(x, "a");
 	key(x, TK_UP);
@@ -1491,6 +1507,40 @@ fresh_help(struct fx *x)
 	restart(x);
 }
 
+/*
+ * The new-food form with a name and a serving typed, at "figures per"; the
+ * question to throw it away; the finder at its second row.
+ */
+static void
+fresh_form(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "nZzqx bar\tbar 40 g\t\t");
+	assert_int_equal(x->s.screen, TUI_SCREEN_FORM);
+	assert_int_equal(x->s.form.field, FF_PER);
+	restart(x);
+}
+
+static void
+fresh_discard(struct fx *x)
+{
+	fresh_form(x);
+	keys(x, "\033");
+	assert_int_equal(x->s.screen, TUI_SCREEN_DISCARD);
+	restart(x);
+}
+
+static void
+fresh_find(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "f");
+	assert_int_equal(x->s.screen, TUI_SCREEN_FIND);
+	assert_true(tui_find_rows(&x->s, &x->env) >= 3);
+	x->s.find.sel = 1;
+	restart(x);
+}
+
 /* What a key did, against what its row says; fail_msg when it did not. */
 #define EXPECT(cond) do { \
 	if (!(cond)) \
@@ -1751,6 +1801,179 @@ did_scroll_up(struct fx *x, struct tui_keyev k, const char *what)
 }
 
 static void
+did_new_food(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->n_cmds == 0);
+	EXPECT(x->s.form.ff.kind == FOODFORM_FOOD && x->s.form.field == FF_NAME);
+	EXPECT(x->s.form.ff.text[FF_NAME][0] == '\0');
+	EXPECT(x->s.form.back == TUI_SCREEN_DAY);
+}
+
+static void
+did_quick_form(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->n_cmds == 0);
+	EXPECT(x->s.form.ff.kind == FOODFORM_QUICK);
+}
+
+static void
+did_finder(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FIND && x->n_cmds == 0);
+	EXPECT(x->s.find.order == TUI_ORDER_BEST && x->s.find.sel == 0);
+}
+
+static void
+did_new_named(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM);
+	EXPECT(strcmp(x->s.form.ff.text[FF_NAME], "na") == 0);
+	EXPECT(x->s.form.back == TUI_SCREEN_PICK);
+}
+
+static void
+did_copy_food(struct fx *x, struct tui_keyev k, const char *what)
+{
+	const struct food *f = &x->cat.foods[x->s.hits[1].food];
+	char want[256];
+
+	(void)k;
+	/* A food of another file is copied into a new one of yours. */
+	snprintf(want, sizeof want, "My %s", f->name);
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->s.form.ff.id[0] == '\0');
+	EXPECT(strcmp(x->s.form.ff.text[FF_NAME], want) == 0);
+	EXPECT(x->s.form.ff.text[FF_SERVING][0] != '\0');
+}
+
+static void
+did_pick_order(struct fx *x, struct tui_keyev k, const char *what)
+{
+	double a, b;
+
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->s.pick_order ==
+	    TUI_ORDER_K2 && x->s.n_hits >= 2);
+	EXPECT(food_per_serving(&x->cat.foods[x->s.hits[0].food], NUT_K2,
+	    &a) && food_per_serving(&x->cat.foods[x->s.hits[1].food], NUT_K2,
+	    &b) && a >= b);
+}
+
+static void
+did_form_type(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->s.form.field == FF_PER);
+	EXPECT(strlen(x->s.form.ff.text[FF_PER]) > strlen("serving"));
+	EXPECT(strcmp(x->s.form.ff.text[FF_PER], x->s.form.line.buf) == 0);
+	/* Checked as typed: "servingx" is no "figures per". */
+	EXPECT(k.ch == ' ' || x->s.form.msg[FF_PER][0] != '\0');
+}
+
+static void
+did_form_edit(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM);
+	EXPECT(strlen(x->s.form.ff.text[FF_PER]) < strlen("serving"));
+}
+
+static void
+did_form_next(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->s.form.field == FF_MK4);
+}
+
+static void
+did_form_before(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->s.form.field == FF_MORE);
+}
+
+static void
+did_form_per(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(strcmp(x->s.form.ff.text[FF_PER], "100 g") == 0);
+	EXPECT(strcmp(x->s.form.line.buf, "100 g") == 0);
+}
+
+static void
+did_form_save(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_SAVE_FOOD);
+	EXPECT(x->cmd.form == &x->s.form.ff);
+	EXPECT(x->s.screen == TUI_SCREEN_FORM);
+}
+
+static void
+did_form_ask(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_DISCARD && x->n_cmds == 0);
+}
+
+static void
+did_discard(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_DAY && x->n_cmds == 0);
+	EXPECT(strcmp(x->s.status, "nothing saved") == 0);
+}
+
+static void
+did_keep_form(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FORM && x->n_cmds == 0);
+	EXPECT(strcmp(x->s.form.ff.text[FF_SERVING], "bar 40 g") == 0);
+}
+
+static void
+did_find_move(struct fx *x, struct tui_keyev k, const char *what)
+{
+	size_t n = tui_find_rows(&x->s, &x->env);
+	size_t want = k.key == TK_UP || k.ch == 'k' ? 0 : 2;
+
+	if (k.key == TK_HOME || k.key == TK_PGUP)
+		want = 0;
+	else if (k.key == TK_END || k.key == TK_PGDN)
+		want = n - 1 < 11 ? n - 1 : 11;
+	if (k.key == TK_END)
+		want = n - 1;
+	EXPECT(x->s.screen == TUI_SCREEN_FIND && x->s.find.sel == want);
+}
+
+static void
+did_find_log(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_AMOUNT && x->s.edit_id == 0);
+	EXPECT(x->s.food == &x->cat.foods[x->view.sug.v[1].food]);
+}
+
+static void
+did_find_order(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_FIND && x->s.find.order ==
+	    TUI_ORDER_K2 && x->s.find.n == x->cat.n && x->s.find.sel == 0);
+}
+
+static void
+did_find_help(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_HELP && x->s.back == TUI_SCREEN_FIND);
+}
+
+static void
 did_close_help(struct fx *x, struct tui_keyev k, const char *what)
 {
 	(void)k;
@@ -1770,6 +1993,9 @@ static const struct {
 	{ "On the day screen:", fresh_day },
 	{ "In the food picker:", fresh_pick },
 	{ "In the amount prompt:", fresh_amount },
+	{ "In a food form:", fresh_form },
+	{ "When a form asks to be thrown away:", fresh_discard },
+	{ "In the K2 finder:", fresh_find },
 	{ "In a confirmation:", fresh_confirm },
 	{ "In the week view:", fresh_week },
 	{ "In help:", fresh_help },
@@ -1785,6 +2011,9 @@ static const struct {
 	{ "On the day screen:", "1 ... 9", did_relog },
 	{ "On the day screen:", ".", did_repeat },
 	{ "On the day screen:", "Y", did_copy },
+	{ "On the day screen:", "n", did_new_food },
+	{ "On the day screen:", "Q", did_quick_form },
+	{ "On the day screen:", "f", did_finder },
 	{ "On the day screen:", "k  Up", did_select_above },
 	{ "On the day screen:", "j  Down", did_select_below },
 	{ "On the day screen:", "g  Home", did_select_above },
@@ -1804,6 +2033,9 @@ static const struct {
 	{ "In the food picker:", "Up  Down", did_pick_move },
 	{ "In the food picker:", "PgUp  PgDn", did_pick_page },
 	{ "In the food picker:", "Enter", did_choose },
+	{ "In the food picker:", "Ctrl-N", did_new_named },
+	{ "In the food picker:", "Ctrl-E", did_copy_food },
+	{ "In the food picker:", "Ctrl-O", did_pick_order },
 	{ "In the food picker:", "Esc", did_back_to_day },
 	{ "In the amount prompt:", "1  1/2  1 1/2  ½  2 slice  30g",
 	    did_type_amount },
@@ -1812,6 +2044,21 @@ static const struct {
 	{ "In the amount prompt:", "Tab  Shift-Tab", did_unit },
 	{ "In the amount prompt:", "Enter", did_log },
 	{ "In the amount prompt:", "Esc", did_back_to_picker },
+	{ "In a food form:", "letters", did_form_type },
+	{ "In a food form:", "Backspace  Ctrl-U  Ctrl-W", did_form_edit },
+	{ "In a food form:", "Tab  Down", did_form_next },
+	{ "In a food form:", "Shift-Tab  Up", did_form_before },
+	{ "In a food form:", "Left  Right", did_form_per },
+	{ "In a food form:", "Enter", did_form_save },
+	{ "In a food form:", "Esc", did_form_ask },
+	{ "When a form asks to be thrown away:", "y  Enter", did_discard },
+	{ "When a form asks to be thrown away:", "n  Esc", did_keep_form },
+	{ "In the K2 finder:", "k  j  Up  Down", did_find_move },
+	{ "In the K2 finder:", "PgUp  PgDn  Home  End", did_find_move },
+	{ "In the K2 finder:", "Enter", did_find_log },
+	{ "In the K2 finder:", "s", did_find_order },
+	{ "In the K2 finder:", "?", did_find_help },
+	{ "In the K2 finder:", "Esc  f  q", did_back_to_day },
 	{ "In a confirmation:", "y  Enter", did_yes },
 	{ "In a confirmation:", "n  Esc", did_no },
 	{ "In the week view:", "[  h  Left", did_week_before },
@@ -1943,7 +2190,7 @@ test_bindings_are_dispatch(void **state)
 	x->view.n_recent = TUI_RECENT;
 	maps = tui_keymaps(&n_maps);
 	assert_int_equal(n_maps, ARRAY_LEN(fresh_of));
-	assert_int_equal(maps[0]->n, 18);
+	assert_int_equal(maps[0]->n, 21);
 	for (i = 0; i < n_maps; i++) {
 		m = maps[i];
 		assert_non_null(m->title);
@@ -1972,7 +2219,7 @@ test_bindings_are_dispatch(void **state)
 			fail_msg("%s \"%s\": no such row", rows_do[c].title,
 			    rows_do[c].keys);
 	/* Every screen has a table. */
-	for (i = TUI_SCREEN_DAY; i <= TUI_SCREEN_HELP; i++)
+	for (i = TUI_SCREEN_DAY; i <= TUI_SCREEN_FIND; i++)
 		assert_non_null(tui_keymap_of((enum tui_screen)i));
 }
 
@@ -1982,7 +2229,7 @@ test_other_keys(void **state)
 {
 	struct fx *x = *state;
 
-	assert_int_equal(keys(x, "zxcvbnm0")->type, TUI_CMD_NONE);
+	assert_int_equal(keys(x, "zxcvbm0")->type, TUI_CMD_NONE);
 	assert_int_equal(x->n_cmds, 0);
 	assert_string_equal(x->s.status, "0: not a key here, ? lists them");
 	assert_true(x->s.status_error);
@@ -2058,14 +2305,15 @@ static void
 test_hint_lines_unchanged(void **state)
 {
 	static const char *const day[] = {
-		"a add", "1-9 again", "e edit", "d delete", "u undo",
-		"[ ] day", "w week", "? help", "q quit",
+		"a add", "1-9 again", "f find", "e edit", "d delete",
+		"u undo", "[ ] day", "w week", "? help", "q quit",
 	};
-	static const size_t day_rank[] = { 7, 8, 0, 6, 4, 2, 3, 5, 1 };
+	static const size_t day_rank[] = { 8, 9, 0, 7, 5, 3, 4, 6, 1, 2 };
 	static const char *const pick[] = {
-		"type to filter", "Up Down move", "Enter choose", "Esc back",
+		"type to filter", "Up Down move", "Enter choose", "^N new",
+		"^O order", "Esc back",
 	};
-	static const size_t pick_rank[] = { 2, 3, 1, 0 };
+	static const size_t pick_rank[] = { 2, 5, 1, 0, 3, 4 };
 	static const char *const amount[] = {
 		"type an amount", "Tab unit", "Enter log", "Esc back",
 	};
