@@ -283,6 +283,27 @@ save_change(struct catalogue *own, void *arg, struct diag *d)
 }
 
 /*
+ * Why a save was refused, for the status line: the first message, its
+ * file named by its last part ("my-foods.yaml:5:10: unknown group ..."),
+ * since the line is short and the folder is always the same.
+ */
+static void
+save_refused(struct app *a, const struct diag_list *dl)
+{
+	struct diag first;
+	const char *slash;
+
+	if (dl->n == 0) {
+		snprintf(a->msg, sizeof a->msg, "nothing saved");
+		return;
+	}
+	first = dl->d[0];
+	if (first.file != NULL && (slash = strrchr(first.file, '/')) != NULL)
+		first.file = slash + 1;
+	diag_format(&first, a->msg, sizeof a->msg);
+}
+
+/*
  * Save the form's food in my-foods.yaml (locked, read again, written whole:
  * ownfoods.c), load the foods again and open the amount prompt for it.
  */
@@ -298,13 +319,9 @@ run_save_food(struct app *a, const struct tui_cmd *c, struct diag *d)
 	if (path == NULL)
 		diag_set(d, NULL, 0, 0, "cannot find %s: HOME is not set",
 		    OWNFOODS_LEAF);
-	else if (ownfoods_update(path, save_change, &j, dl) != 0) {
-		/* The message borrows the path: word it before it goes. */
-		if (dl->n > 0)
-			diag_format(&dl->d[0], a->msg, sizeof a->msg);
-		diag_set(d, NULL, 0, 0, "%.500s", dl->n > 0 ? a->msg :
-		    "nothing saved");
-	} else {
+	else if (ownfoods_update(path, save_change, &j, dl) != 0)
+		save_refused(a, dl);
+	else {
 		/* Every food moves: nothing may point into the old catalogue. */
 		if (a->index_ready)
 			search_index_release(&a->index);
@@ -456,7 +473,8 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 		return;
 	}
 	o.ok = r == 0;
-	if (r != 0)
+	/* A command that failed may have worded it already. */
+	if (r != 0 && a->msg[0] == '\0')
 		diag_format(&d, a->msg, sizeof a->msg);
 	o.message = a->msg;
 	tui_cmd_done(&a->s, c, &o);

@@ -132,7 +132,8 @@ form_status(WINDOW *w, const struct layout_list *l, const struct tui_state *s,
 		wattron(w, s->status_error ? ui_attr(UI_OVER) : A_BOLD);
 		ui_put(w, l->status_y, 1, cols - 2, s->status, false);
 		wattroff(w, s->status_error ? ui_attr(UI_OVER) : A_BOLD);
-	} else if (l->note.w <= 0 && fm->msg[fm->field][0] != '\0') {
+	} else if (fm->msg[fm->field][0] != '\0') {
+		/* Beside the field it may be cut: here it is whole. */
 		wattron(w, ui_attr(UI_OVER));
 		ui_put(w, l->status_y, 1, cols - 2, fm->msg[fm->field], false);
 		wattroff(w, ui_attr(UI_OVER));
