@@ -432,6 +432,17 @@ run_undo(struct app *a, struct diag *d)
 	return 0;
 }
 
+/* "2099-01-01 is after today (2026-12-01): nothing logged". */
+static void
+future_refused(struct app *a, long day)
+{
+	char d1[16], d2[16];
+
+	snprintf(a->msg, sizeof a->msg, "%s is after today (%s): nothing "
+	    "logged", date_format(day, d1, sizeof d1), date_format(a->x->today,
+	    d2, sizeof d2));
+}
+
 /*
  * Run one command on the diary, building the record that takes it back
  * right where it is run; tell the reducer how it went, and reload.
@@ -444,6 +455,15 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 	int r = -1;
 
 	a->msg[0] = '\0';
+	/* As add and quick say: nothing is logged on a day after today. */
+	if ((c->type == TUI_CMD_ADD || c->type == TUI_CMD_COPY_DAY ||
+	    c->type == TUI_CMD_QUICK) && c->day > a->x->today) {
+		future_refused(a, c->day);
+		o.message = a->msg;
+		tui_cmd_done(&a->s, c, &o);
+		reload(a);
+		return;
+	}
 	switch (c->type) {
 	case TUI_CMD_ADD:
 		r = run_add(a, c, &o, &d);

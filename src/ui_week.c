@@ -232,6 +232,13 @@ ui_week_draw(WINDOW *w, const struct tui_state *s, const struct tui_env *env)
 		warnings_draw(w, &l, g);
 	if (l.chart_y >= 0)
 		chart_draw(w, &l, v);
+	/* The last message ("this is the current week"), else the hints. */
+	if (s->status[0] != '\0') {
+		wattron(w, s->status_error ? ui_attr(UI_OVER) : A_BOLD);
+		ui_put(w, l.hint_y, 1, cols - 2, s->status, false);
+		wattroff(w, s->status_error ? ui_attr(UI_OVER) : A_BOLD);
+		return;
+	}
 	wattron(w, ui_attr(UI_DIM));
 	ui_hints(w, l.hint_y, 1, cols - 2, tui_keymap_of(TUI_SCREEN_WEEK));
 	wattroff(w, ui_attr(UI_DIM));

@@ -145,3 +145,18 @@ ready "Throw away this food? y/n"
 keys y
 keys q
 stop
+
+# --- Nothing is logged on a day after today, as add says ---
+cp "$T/good.yaml" "$M"
+n=$(count)
+start future --date 2099-01-01
+ready "Nothing logged on this day."
+keys a
+typed natto
+keys Enter
+ready "Log Natto"
+keys Enter
+see "the screen refuses a day after today" "2099-01-01 is after today"
+is "... and logs nothing" "$(count)" "$n"
+keys Escape Escape q
+stop

@@ -244,6 +244,10 @@ keys w
 see "w opens the week view" " Week of $monday to "
 see "the week view shows the last 12 weeks" "K2-rich servings, last 12 weeks"
 has "the week view marks the day shown" "$(screen)" ">$(dname 0)"
+keys ]
+see "the week view says why ] does nothing" "this is the current week"
+keys x
+see "... and that x is not a key there" "x: not a key here, ? lists them"
 keys Escape
 see "Esc returns to the day" " k2diary  $(dname 0) (today)"
 unseen "the week view is gone" "last 12 weeks"
