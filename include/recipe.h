@@ -53,4 +53,22 @@ void recipe_copy(struct recipe *dst, const struct recipe *src);
 bool recipe_resolve(struct catalogue *c, const struct catalogue *base,
     struct diag_list *dl, bool *failed);
 
+/* An ingredient not yet in a recipe: a food's id and an amount of it. */
+struct recipe_part {
+	const char	*food;
+	const char	*amount;
+};
+
+/*
+ * One serving of n parts that yield servings, from the foods of c, as a
+ * recipe of them would have it: out holds the sums over yields, known[k]
+ * (NUT_COUNT of them) how many parts gave nutrient k (it is unknown when
+ * none did). 0, or -1 with d for a food not in c or an amount it cannot
+ * take.
+ */
+struct nutrients;
+int recipe_serving(const struct catalogue *c, const struct recipe_part *parts,
+    size_t n, double yields, struct nutrients *out, unsigned *known,
+    struct diag *d);
+
 #endif

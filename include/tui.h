@@ -76,7 +76,8 @@ enum tui_screen {
 	TUI_SCREEN_HELP,
 	TUI_SCREEN_FORM,	/* a new or own food, or a one-off entry */
 	TUI_SCREEN_DISCARD,	/* the form asks before it is thrown away */
-	TUI_SCREEN_FIND		/* the K2 finder */
+	TUI_SCREEN_FIND,	/* the K2 finder */
+	TUI_SCREEN_RECIPE	/* a recipe of your own, being made */
 };
 
 /* What the reducer asks the program to do. */
@@ -90,7 +91,8 @@ enum tui_cmd_type {
 	TUI_CMD_LOAD,		/* reload the view (day or week changed) */
 	TUI_CMD_HISTORY,	/* read the last weeks into the view */
 	TUI_CMD_SAVE_FOOD,	/* the form's food into my-foods.yaml */
-	TUI_CMD_QUICK		/* the form's one-off entry on day */
+	TUI_CMD_QUICK,		/* the form's one-off entry on day */
+	TUI_CMD_SAVE_RECIPE	/* the recipe into my-foods.yaml */
 };
 
 struct tui_cmd {
@@ -102,6 +104,7 @@ struct tui_cmd {
 	long		 from_day;	/* COPY_DAY */
 	bool		 from_prompt;	/* ADD, EDIT: Enter in the prompt */
 	const struct foodform *form;	/* SAVE_FOOD, QUICK: the state's */
+	const struct tui_recipe *recipe;	/* SAVE_RECIPE: the state's */
 };
 
 /*
@@ -161,6 +164,23 @@ struct tui_form {
 	char		 msg[FF_COUNT][160];	/* each field's problem, or "" */
 	enum tui_screen	 back;		/* where Esc goes */
 	size_t		 top;		/* first field shown */
+};
+
+/* A recipe made on the screen (tui_recipe.c): R, then Ctrl-N an ingredient. */
+#define TUI_RECIPE_MAX 32
+struct tui_ingredient {
+	char		 food[CATALOGUE_ID_MAX + 1];
+	char		 amount[TUI_LINE_MAX];	/* exact: "2", "10 g" */
+};
+
+struct tui_recipe {
+	bool		 active;	/* the picker and prompt add to it */
+	int		 field;		/* typed into: 0 the name, 1 yields */
+	struct tui_line	 name;
+	struct tui_line	 yields;	/* servings it makes */
+	struct tui_ingredient ing[TUI_RECIPE_MAX];
+	size_t		 n;
+	size_t		 sel;
 };
 
 /* The finder's orders, and the picker's (tui_find.c). */
@@ -223,6 +243,8 @@ struct tui_state {
 	long		 week_day;	/* a day of the week shown */
 	/* The forms, the finder and the picker's order. */
 	struct tui_form	 form;
+	struct tui_recipe recipe;
+	enum tui_screen	 asked_from;	/* the form or recipe that asks */
 	struct tui_find	 find;
 	enum tui_order	 pick_order;
 	/* Status line. */
@@ -372,6 +394,10 @@ const char *tui_order_name(enum tui_order, bool finder);
 size_t tui_find_rows(const struct tui_state *, const struct tui_env *);
 const struct food *tui_find_food(const struct tui_state *,
     const struct tui_env *, size_t i);
+/* The recipe's parts (borrowed), and the servings it yields (-1 with d). */
+struct recipe_part;
+size_t tui_recipe_parts(const struct tui_recipe *, struct recipe_part *);
+int tui_recipe_yields(const struct tui_recipe *, double *, struct diag *);
 /* Keep the finder's selection in its rows after the view changed. */
 void tui_find_changed(struct tui_state *, const struct tui_env *);
 void tui_find_release(struct tui_find *);

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "diary.h"
 #include "ownfoods.h"
+#include "recipe.h"
 #include "search.h"
 #include "tui.h"
 #include "ui.h"
@@ -250,12 +251,47 @@ run_quick(struct app *a, const struct tui_cmd *c, struct tui_outcome *o,
 	return r;
 }
 
-/* A save of the form's food, done under my-foods.yaml's lock. */
+/* A save of the form's food or the recipe, under my-foods.yaml's lock. */
 struct save_job {
 	const struct foodform *ff;
+	const struct tui_recipe *rec;
 	const struct catalogue *cat;	/* the catalogue in use, for new ids */
 	char		*id;		/* the id it was saved under */
 };
+
+/*
+ * The recipe made on the screen as a food of one "serving" (its grams, its
+ * figures: the ingredients', when the catalogue loads) and its record.
+ */
+static int
+recipe_food(const struct tui_recipe *t, struct food *f, struct recipe *r,
+    struct diag *d)
+{
+	double y;
+	size_t i;
+
+	if (tui_recipe_yields(t, &y, d) != 0)
+		return -1;
+	memset(f, 0, sizeof *f);
+	memset(r, 0, sizeof *r);
+	f->name = xstrdup(t->name.buf);
+	f->group = GROUP_OTHER;
+	f->confidence = CONF_UNRATED;
+	f->origin = ORIGIN_OWN;
+	f->per_serving = true;
+	f->servings = xcalloc(1, sizeof *f->servings);
+	f->servings[0].label = xstrdup("serving");
+	f->n_servings = 1;
+	r->ing = xcalloc(t->n, sizeof *r->ing);
+	for (i = 0; i < t->n; i++) {
+		r->ing[i].food = xstrdup(t->ing[i].food);
+		r->ing[i].amount = xstrdup(t->ing[i].amount);
+	}
+	r->n_ing = t->n;
+	r->yields = y;
+	r->yields_given = true;
+	return 0;
+}
 
 /* Put the form's food into the own foods read again (ownfoods_change_fn). */
 static int
@@ -263,8 +299,17 @@ save_change(struct catalogue *own, void *arg, struct diag *d)
 {
 	struct save_job *j = arg;
 	enum foodform_field bad;
+	struct recipe r;
 	struct food f;
 
+	if (j->rec != NULL) {
+		if (recipe_food(j->rec, &f, &r, d) != 0)
+			return -1;
+		f.id = catalogue_new_id(f.name, own, j->cat);
+		j->id = xstrdup(f.id);
+		catalogue_put(own, &f, &r);
+		return 0;
+	}
 	if (foodform_food(j->ff, &f, &bad, d) != 0)
 		return -1;
 	if (j->ff->id[0] != '\0') {
@@ -310,7 +355,7 @@ save_refused(struct app *a, const struct diag_list *dl)
 static int
 run_save_food(struct app *a, const struct tui_cmd *c, struct diag *d)
 {
-	struct save_job j = { c->form, &a->x->cat, NULL };
+	struct save_job j = { c->form, c->recipe, &a->x->cat, NULL };
 	struct diag_list *dl = xmalloc(sizeof *dl);
 	char *path = ownfoods_path(), *errors = NULL;
 	int r = -1;
@@ -330,9 +375,12 @@ run_save_food(struct app *a, const struct tui_cmd *c, struct diag *d)
 		free(errors);
 		index_build(a);
 		view_load(a);
-		tui_food_saved(&a->s, &a->env, j.id);
 		snprintf(a->msg, sizeof a->msg, "saved %s (%s) in %s: now log "
-		    "it", c->form->text[FF_NAME], j.id, OWNFOODS_LEAF);
+		    "it", c->recipe != NULL ? c->recipe->name.buf :
+		    c->form->text[FF_NAME], j.id, OWNFOODS_LEAF);
+		/* (c points into the state, which the prompt now changes.) */
+		a->s.recipe.active = false;
+		tui_food_saved(&a->s, &a->env, j.id);
 		r = 0;
 	}
 	free(j.id);
@@ -482,6 +530,7 @@ run_cmd(struct app *a, const struct tui_cmd *c)
 		r = run_quick(a, c, &o, &d);
 		break;
 	case TUI_CMD_SAVE_FOOD:
+	case TUI_CMD_SAVE_RECIPE:
 		r = run_save_food(a, c, &d);
 		break;
 	case TUI_CMD_HISTORY:

@@ -276,3 +276,44 @@ recipe_resolve(struct catalogue *c, const struct catalogue *base,
 	free(rs.stack);
 	return any;
 }
+
+/*
+ * One serving of ingredients not yet saved (the screen's recipe): the sum
+ * of each amount of each food of c, divided by yields, as the loader
+ * computes a recipe (an unknown part counted in known[], never as 0).
+ */
+int
+recipe_serving(const struct catalogue *c, const struct recipe_part *parts,
+    size_t n, double yields, struct nutrients *out, unsigned *known,
+    struct diag *d)
+{
+	const struct food *f;
+	struct nutrients one;
+	struct amount a;
+	double sum[NUT_COUNT] = { 0 };
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	memset(known, 0, NUT_COUNT * sizeof *known);
+	for (i = 0; i < n; i++) {
+		if ((f = catalogue_find(c, parts[i].food)) == NULL) {
+			diag_set(d, NULL, 0, 0, "unknown food '%s'",
+			    parts[i].food);
+			return -1;
+		}
+		if (amount_parse(parts[i].amount, f, &a, d) != 0)
+			return -1;
+		food_nutrients(f, a.grams, a.servings, &one);
+		for (k = 0; k < NUT_COUNT; k++) {
+			if (!nutrients_has(&one, k))
+				continue;
+			sum[k] += one.v[k];
+			known[k]++;
+		}
+	}
+	for (k = 0; k < NUT_COUNT; k++)
+		if (known[k] > 0)
+			nutrients_set(out, k, sum[k] / yields);
+	return 0;
+}

@@ -432,6 +432,8 @@ static const struct tui_binding bindings[] = {
 	    day_new_food, { TUI_CH('n') } },
 	{ "Q", "log a one-off entry: a name and the figures you have", NULL,
 	    0, day_quick, { TUI_CH('Q') } },
+	{ "R", "a recipe of your own: its ingredients, then log it", NULL,
+	    0, tui_recipe_open, { TUI_CH('R') } },
 	{ "f", "the K2 finder: what fits what is left of the limits",
 	    "f find", 9, tui_find_open, { TUI_CH('f') } },
 	{ "k  Up", "select the entry above", NULL, 0, day_up,

@@ -289,6 +289,10 @@ amount_enter(struct tui_state *s, const struct tui_env *env,
 		tui_status(s, true, "%s", d.msg);
 		return TUI_REDRAW;
 	}
+	if (s->recipe.active && s->edit_id == 0) {
+		tui_recipe_add(s, s->food, &a);
+		return TUI_REDRAW;
+	}
 	cmd->type = s->edit_id != 0 ? TUI_CMD_EDIT : TUI_CMD_ADD;
 	cmd->food = s->food;
 	cmd->amount = a;

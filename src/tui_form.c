@@ -191,6 +191,7 @@ form_leave(struct tui_state *s, const struct tui_env *env,
 	(void)k;
 	(void)cmd;
 	if (foodform_touched(&s->form.ff)) {
+		s->asked_from = TUI_SCREEN_FORM;
 		s->screen = TUI_SCREEN_DISCARD;
 		return TUI_REDRAW;
 	}
@@ -229,7 +230,11 @@ discard_yes(struct tui_state *s, const struct tui_env *env,
 	(void)env;
 	(void)k;
 	(void)cmd;
-	s->screen = s->form.back;
+	if (s->asked_from == TUI_SCREEN_RECIPE) {
+		s->recipe.active = false;
+		s->screen = TUI_SCREEN_DAY;
+	} else
+		s->screen = s->form.back;
 	tui_status(s, false, "nothing saved");
 	return TUI_REDRAW;
 }
@@ -242,7 +247,7 @@ discard_no(struct tui_state *s, const struct tui_env *env,
 	(void)env;
 	(void)k;
 	(void)cmd;
-	s->screen = TUI_SCREEN_FORM;
+	s->screen = s->asked_from;
 	return TUI_REDRAW;
 }
 

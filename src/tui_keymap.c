@@ -30,6 +30,7 @@ static const struct tui_keymap *const keymaps[] = {
 	&tui_pick_keymap,
 	&tui_amount_keymap,
 	&tui_form_keymap,
+	&tui_recipe_keymap,
 	&tui_discard_keymap,
 	&tui_find_keymap,
 	&tui_confirm_keymap,

@@ -199,7 +199,8 @@ pick_back(struct tui_state *s, const struct tui_env *env, struct tui_keyev k,
 	(void)env;
 	(void)k;
 	(void)cmd;
-	s->screen = TUI_SCREEN_DAY;
+	/* While a recipe is made, back to it: no ingredient added. */
+	s->screen = s->recipe.active ? TUI_SCREEN_RECIPE : TUI_SCREEN_DAY;
 	return TUI_REDRAW;
 }
 

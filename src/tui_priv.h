@@ -51,6 +51,12 @@ void tui_amount_open(struct tui_state *, const struct tui_env *,
  */
 void tui_form_open(struct tui_state *, enum foodform_kind,
     const struct food *f, const char *name, enum tui_screen back);
+/* R: a new recipe (tui_recipe.c). */
+unsigned tui_recipe_open(struct tui_state *, const struct tui_env *,
+    struct tui_keyev, struct tui_cmd *);
+/* The amount prompt's Enter while a recipe is made: add an ingredient. */
+void tui_recipe_add(struct tui_state *, const struct food *,
+    const struct amount *);
 /* f: open the finder (tui_find.c). */
 unsigned tui_find_open(struct tui_state *, const struct tui_env *,
     struct tui_keyev, struct tui_cmd *);
@@ -76,6 +82,7 @@ extern const struct tui_keymap tui_help_keymap;
 extern const struct tui_keymap tui_form_keymap;
 extern const struct tui_keymap tui_discard_keymap;
 extern const struct tui_keymap tui_find_keymap;
+extern const struct tui_keymap tui_recipe_keymap;
 extern const struct tui_keymap tui_any_keymap;
 
 #endif

@@ -16,6 +16,17 @@
 typedef void (*ui_draw_fn)(WINDOW *, const struct tui_state *,
     const struct tui_env *);
 
+/* The question to throw away a form or a recipe, over it. */
+static void
+ui_discard_draw(WINDOW *w, const struct tui_state *s,
+    const struct tui_env *env)
+{
+	if (s->asked_from == TUI_SCREEN_RECIPE)
+		ui_recipe_draw(w, s, env);
+	else
+		ui_form_draw(w, s, env);
+}
+
 /*
  * Each screen's draw function. The picker, the amount prompt and a
  * question are panes of the day screen, which draws them.
@@ -28,8 +39,9 @@ static const ui_draw_fn screens[] = {
 	[TUI_SCREEN_WEEK] = ui_week_draw,
 	[TUI_SCREEN_HELP] = ui_help_draw,
 	[TUI_SCREEN_FORM] = ui_form_draw,
-	[TUI_SCREEN_DISCARD] = ui_form_draw,
+	[TUI_SCREEN_DISCARD] = ui_discard_draw,
 	[TUI_SCREEN_FIND] = ui_find_draw,
+	[TUI_SCREEN_RECIPE] = ui_recipe_draw,
 };
 
 /* The notice in a window below the least size, centred. */

@@ -60,5 +60,7 @@ void ui_week_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_help_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_form_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
 void ui_find_draw(WINDOW *, const struct tui_state *, const struct tui_env *);
+void ui_recipe_draw(WINDOW *, const struct tui_state *,
+    const struct tui_env *);
 
 #endif

@@ -126,6 +126,57 @@ see "u takes the one-off entry back" "undid the logging of Restaurant lasagne"
 poll test "$(count "food_id = 'quick'")" = 0
 is "... from the diary" "$(count "food_id = 'quick'")" 0
 
+# --- A recipe made on the screen (R), saved and logged ---
+# By hand, from foods.yaml's figures per 100 g: 2 large eggs (100 g) give
+# MK-4 8, K1 0.3, sat fat 3.267, sodium 124, kcal 155; 10 g of butter
+# MK-4 2.09, K1 0.7, sat fat 5.1368, sodium 64.3, kcal 71.7; a slice of
+# gouda (28 g) other MK 13.16, K1 0.644, sat fat 4.93192, sodium 229.32,
+# kcal 99.68. One serving of the three (yields 1): K2 23.25, MK-4 10.09,
+# K1 1.644, sat fat 13.33572, sodium 417.62, kcal 326.38.
+keys R
+see "R opens a recipe" "A recipe of your own"
+typed "Egg and cheese"
+# ingredient ID AMOUNT: Ctrl-N, find the food by its id, its amount, Enter.
+ingredient() {
+	keys C-n
+	ready "Find a food"
+	typed "$1"
+	ready "Find a food: $1"
+	keys Enter
+	ready "Amount:"
+	keys C-u
+	typed "$2"
+	keys Enter
+	ready "in the recipe"
+}
+ingredient egg_whole 2
+ingredient butter 10g
+ingredient gouda "1 slice"
+see "the recipe shows a serving of the three" "a serving: K2 23."
+keys Enter
+see "saved: on to the amount prompt for the recipe" "Log Egg and cheese"
+keys Enter
+poll test "$(count "food_name = 'Egg and cheese'")" = 1
+run check "$M"
+has "check passes on my-foods.yaml with the recipe" "$out" "foods, ok"
+run export --format json
+printf '%s' "$out" >"$T/recipe.json"
+python3 - "$T/recipe.json" <<'PY' && pass "the logged serving is the sum of its ingredients" || fail "the logged serving is the sum of its ingredients"
+import json, sys
+data = json.load(open(sys.argv[1]))
+data = data["entries"] if isinstance(data, dict) else data
+rows = [e for e in data if e["food_name"] == "Egg and cheese"]
+want = {"k2_ug": 23.25, "mk4_ug": 10.09, "mk7_ug": None,
+        "mk_other_ug": 13.16, "k1_ug": 1.644, "sat_fat_g": 13.33572,
+        "sodium_mg": 417.62, "kcal": 326.38}
+bad = [k for k, v in want.items() if (rows[0][k] is None) != (v is None)
+       or (v is not None and abs(rows[0][k] - v) > 1e-9 * max(1, v))]
+if len(rows) != 1 or bad:
+    print("  wrong:", bad, rows)
+    sys.exit(1)
+PY
+has "my-foods.yaml holds its ingredients as typed" "$(cat "$M")" '{food: butter, amount: "10 g"}'
+
 # --- A my-foods.yaml broken by hand is never written over ---
 printf 'version: 1\nfoods:\n- id: my_broken\n  name: Broken\n  group: cheeses\n  servings: [{label: bar, grams: 40}]\n  per_serving: {sodium_mg: 1}\n' >>"$M.tmp-broken"
 cp "$M" "$T/good.yaml"

@@ -1530,6 +1530,23 @@ fresh_discard(struct fx *x)
 	restart(x);
 }
 
+/* A recipe named "Brunch" with two ingredients, the second selected. */
+static void
+fresh_recipe(struct fx *x)
+{
+	fresh_day(x);
+	keys(x, "RBrunch");
+	assert_int_equal(x->s.screen, TUI_SCREEN_RECIPE);
+	key(x, TK_CTRL_N);
+	keys(x, "natto\n\n");
+	key(x, TK_CTRL_N);
+	keys(x, "gouda\n2 slice\n");
+	assert_int_equal(x->s.screen, TUI_SCREEN_RECIPE);
+	assert_int_equal(x->s.recipe.n, 2);
+	assert_int_equal(x->s.recipe.sel, 1);
+	restart(x);
+}
+
 static void
 fresh_find(struct fx *x)
 {
@@ -1974,6 +1991,74 @@ did_find_help(struct fx *x, struct tui_keyev k, const char *what)
 }
 
 static void
+did_recipe(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_RECIPE && x->s.recipe.active);
+	EXPECT(x->s.recipe.n == 0 && strcmp(x->s.recipe.yields.buf, "1") == 0);
+}
+
+static void
+did_recipe_type(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_RECIPE && x->s.recipe.field == 0);
+	EXPECT(x->s.recipe.name.len > strlen("Brunch"));
+}
+
+static void
+did_recipe_edit(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.recipe.name.len < strlen("Brunch"));
+}
+
+static void
+did_recipe_field(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_RECIPE && x->s.recipe.field == 1);
+}
+
+static void
+did_recipe_more(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_PICK && x->s.recipe.active);
+}
+
+static void
+did_recipe_move(struct fx *x, struct tui_keyev k, const char *what)
+{
+	EXPECT(x->s.recipe.sel == (k.key == TK_UP ? 0u : 1u));
+}
+
+static void
+did_recipe_drop(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.recipe.n == 1 && x->s.recipe.sel == 0);
+	EXPECT(strcmp(x->s.recipe.ing[0].food, "natto") == 0);
+}
+
+static void
+did_recipe_save(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->n_cmds == 1 && x->cmd.type == TUI_CMD_SAVE_RECIPE);
+	EXPECT(x->cmd.recipe == &x->s.recipe);
+	EXPECT(strcmp(x->s.recipe.ing[1].amount, "2 slice") == 0);
+}
+
+static void
+did_recipe_ask(struct fx *x, struct tui_keyev k, const char *what)
+{
+	(void)k;
+	EXPECT(x->s.screen == TUI_SCREEN_DISCARD);
+	EXPECT(x->s.asked_from == TUI_SCREEN_RECIPE);
+}
+
+static void
 did_close_help(struct fx *x, struct tui_keyev k, const char *what)
 {
 	(void)k;
@@ -1994,6 +2079,7 @@ static const struct {
 	{ "In the food picker:", fresh_pick },
 	{ "In the amount prompt:", fresh_amount },
 	{ "In a food form:", fresh_form },
+	{ "In a recipe:", fresh_recipe },
 	{ "When a form asks to be thrown away:", fresh_discard },
 	{ "In the K2 finder:", fresh_find },
 	{ "In a confirmation:", fresh_confirm },
@@ -2013,6 +2099,7 @@ static const struct {
 	{ "On the day screen:", "Y", did_copy },
 	{ "On the day screen:", "n", did_new_food },
 	{ "On the day screen:", "Q", did_quick_form },
+	{ "On the day screen:", "R", did_recipe },
 	{ "On the day screen:", "f", did_finder },
 	{ "On the day screen:", "k  Up", did_select_above },
 	{ "On the day screen:", "j  Down", did_select_below },
@@ -2051,6 +2138,14 @@ static const struct {
 	{ "In a food form:", "Left  Right", did_form_per },
 	{ "In a food form:", "Enter", did_form_save },
 	{ "In a food form:", "Esc", did_form_ask },
+	{ "In a recipe:", "letters", did_recipe_type },
+	{ "In a recipe:", "Backspace  Ctrl-U  Ctrl-W", did_recipe_edit },
+	{ "In a recipe:", "Tab  Shift-Tab", did_recipe_field },
+	{ "In a recipe:", "Ctrl-N", did_recipe_more },
+	{ "In a recipe:", "Up  Down", did_recipe_move },
+	{ "In a recipe:", "Delete", did_recipe_drop },
+	{ "In a recipe:", "Enter", did_recipe_save },
+	{ "In a recipe:", "Esc", did_recipe_ask },
 	{ "When a form asks to be thrown away:", "y  Enter", did_discard },
 	{ "When a form asks to be thrown away:", "n  Esc", did_keep_form },
 	{ "In the K2 finder:", "k  j  Up  Down", did_find_move },
@@ -2190,7 +2285,7 @@ test_bindings_are_dispatch(void **state)
 	x->view.n_recent = TUI_RECENT;
 	maps = tui_keymaps(&n_maps);
 	assert_int_equal(n_maps, ARRAY_LEN(fresh_of));
-	assert_int_equal(maps[0]->n, 21);
+	assert_int_equal(maps[0]->n, 22);
 	for (i = 0; i < n_maps; i++) {
 		m = maps[i];
 		assert_non_null(m->title);
@@ -2219,7 +2314,7 @@ test_bindings_are_dispatch(void **state)
 			fail_msg("%s \"%s\": no such row", rows_do[c].title,
 			    rows_do[c].keys);
 	/* Every screen has a table. */
-	for (i = TUI_SCREEN_DAY; i <= TUI_SCREEN_FIND; i++)
+	for (i = TUI_SCREEN_DAY; i <= TUI_SCREEN_RECIPE; i++)
 		assert_non_null(tui_keymap_of((enum tui_screen)i));
 }
 
